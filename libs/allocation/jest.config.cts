@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'allocation',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/allocation',
+};
