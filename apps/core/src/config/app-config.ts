@@ -1,0 +1,37 @@
+import type { LogLevel, Role } from './config-variables';
+
+export type DatabaseConfig =
+  | { readonly dialect: 'sqlite'; readonly path: string; readonly embeddedDefault: boolean }
+  | { readonly dialect: 'postgresql'; readonly url: string };
+
+export interface RedisConfig {
+  readonly url: string;
+  /** False when REDIS_URL was not set: only then may start-up fall back to a private redis-server. */
+  readonly explicit: boolean;
+}
+
+/** The validated configuration, injected under the `AppConfig` class token. */
+export abstract class AppConfig {
+  abstract readonly port: number;
+  abstract readonly host: string;
+  abstract readonly database: DatabaseConfig;
+  abstract readonly redis: RedisConfig;
+  abstract readonly adminKey: string | undefined;
+  abstract readonly role: Role;
+  abstract readonly logLevel: LogLevel;
+  abstract readonly timeZone: string;
+  abstract readonly reservationExpiryIntervalMs: number;
+  abstract readonly queuePrefix: string;
+}
+
+export function runsApi(config: AppConfig): boolean {
+  return config.role === 'api' || config.role === 'all';
+}
+
+export function runsWorker(config: AppConfig): boolean {
+  return config.role === 'worker' || config.role === 'all';
+}
+
+export function runsScheduler(config: AppConfig): boolean {
+  return config.role === 'scheduler' || config.role === 'all';
+}

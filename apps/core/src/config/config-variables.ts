@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the service reads. The description, the sensitive flag, the accepted
+ * values and the default are data, so the start-up error, the redaction in logs and the table in
+ * docs/configuration.md all come from this one place.
+ */
+export interface ConfigVariable<T> {
+  readonly description: string;
+  /** Secrets (credentials, keys): never echoed in errors or logs. */
+  readonly sensitive: boolean;
+  /** What a valid value looks like, phrased to complete "<NAME> must be …". */
+  readonly accepted: string;
+  /** The default as written in the docs; absent when the variable is optional without a default. */
+  readonly defaultText?: string;
+  readonly schema: z.ZodType<T, string | undefined>;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const ROLES = ['api', 'worker', 'scheduler', 'all'] as const;
+export type Role = (typeof ROLES)[number];
+
+const API_KEY_PATTERN = /^uk_[A-Za-z0-9_-]{32,}$/;
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasProtocol(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const integer = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((value) => value ?? fallback);
+
+export const CONFIG_VARIABLES = {
+  PORT: {
+    description: 'TCP port of the HTTP API. 0 picks a free port.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 65535',
+    defaultText: '3000',
+    schema: integer(0, 65535, 3000),
+  },
+  HOST: {
+    description: 'Address the HTTP API binds to; `0.0.0.0` to accept connections from other machines.',
+    sensitive: false,
+    accepted: 'a host name or IP address without spaces',
+    defaultText: '127.0.0.1',
+    schema: z
+      .string()
+      .regex(/^[^\s/]+$/)
+      .optional()
+      .transform((value) => value ?? '127.0.0.1'),
+  },
+  DATABASE_URL: {
+    description:
+      'Where the ledger lives. Absent: the embedded SQLite file `./data/urikiri.sqlite` (directory created). ' +
+      '`postgres://user:password@host:5432/db`: PostgreSQL. `sqlite:<path>`: another SQLite file.',
+    sensitive: true,
+    accepted: 'a postgres:// or postgresql:// URL, or sqlite: followed by a file path',
+    schema: z
+      .string()
+      .refine((value) => hasProtocol(value, ['postgres:', 'postgresql:']) || /^sqlite:.+/.test(value))
+      .optional(),
+  },
+  REDIS_URL: {
+    description:
+      'Redis for the job queues (BullMQ). When it is not set and nothing answers on the default, a private ' +
+      '`redis-server` is started if one is on the PATH.',
+    sensitive: true,
+    accepted: 'a redis:// or rediss:// URL',
+    defaultText: 'redis://127.0.0.1:6379',
+    schema: z
+      .string()
+      .refine((value) => hasProtocol(value, ['redis:', 'rediss:']))
+      .optional(),
+  },
+  URIKIRI_ADMIN_KEY: {
+    description:
+      'An admin API key to install at start-up (stored hashed). Without it, the first start creates one and prints it once.',
+    sensitive: true,
+    accepted: 'uk_ followed by at least 32 letters, digits, "_" or "-"',
+    schema: z.string().regex(API_KEY_PATTERN).optional(),
+  },
+  ROLE: {
+    description:
+      'What this process runs: `api` (HTTP only), `worker` (job processors), `scheduler` (repeating job schedules) or `all`.',
+    sensitive: false,
+    accepted: `one of ${ROLES.join(', ')}`,
+    defaultText: 'all',
+    schema: z
+      .enum(ROLES)
+      .optional()
+      .transform((value) => value ?? 'all'),
+  },
+  LOG_LEVEL: {
+    description: 'Lowest level written to the JSON log on stdout.',
+    sensitive: false,
+    accepted: `one of ${LOG_LEVELS.join(', ')}`,
+    defaultText: 'info',
+    schema: z
+      .enum(LOG_LEVELS)
+      .optional()
+      .transform((value) => value ?? 'info'),
+  },
+  TIMEZONE: {
+    description: 'Time zone of dates written without one in imports (CSV, purchase orders). Stored times are UTC.',
+    sensitive: false,
+    accepted: 'an IANA time zone name such as Asia/Tokyo or UTC',
+    defaultText: 'Asia/Tokyo',
+    schema: z
+      .string()
+      .refine(isTimeZone)
+      .optional()
+      .transform((value) => value ?? 'Asia/Tokyo'),
+  },
+  RESERVATION_EXPIRY_INTERVAL_MS: {
+    description: 'How often expired reservations (cart holds) are released, in milliseconds.',
+    sensitive: false,
+    accepted: 'an integer from 100 to 86400000',
+    defaultText: '60000',
+    schema: integer(100, 86_400_000, 60_000),
+  },
+  QUEUE_PREFIX: {
+    description: 'Prefix of every BullMQ key in Redis, so several installations can share one Redis.',
+    sensitive: false,
+    accepted: 'letters, digits, "_" or "-", at most 64 characters',
+    defaultText: 'urikiri',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional()
+      .transform((value) => value ?? 'urikiri'),
+  },
+} satisfies Record<string, ConfigVariable<unknown>>;
+
+export type ConfigVariableName = keyof typeof CONFIG_VARIABLES;
+
+export type RawConfig = {
+  [K in ConfigVariableName]: z.output<(typeof CONFIG_VARIABLES)[K]['schema']>;
+};

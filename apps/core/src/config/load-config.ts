@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { AppConfig, type DatabaseConfig } from './app-config';
+import { CONFIG_VARIABLES, type ConfigVariableName, type RawConfig } from './config-variables';
+
+export const EMBEDDED_DATABASE_PATH = 'data/urikiri.sqlite';
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Start-up stops on this: one sentence per wrong variable, naming it and what is accepted. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function describeProblem(name: ConfigVariableName, value: string): string {
+  const variable = CONFIG_VARIABLES[name];
+  const shown = variable.sensitive ? 'the value given' : `"${value}"`;
+  return `${name} must be ${variable.accepted}, but ${shown} is not.`;
+}
+
+function parseRaw(env: Readonly<Record<string, string | undefined>>): RawConfig {
+  const problems: string[] = [];
+  const raw: Partial<Record<ConfigVariableName, unknown>> = {};
+  for (const name of Object.keys(CONFIG_VARIABLES) as ConfigVariableName[]) {
+    // An empty variable (`PORT=`) means "not set", as shells and .env files usually intend.
+    const value = env[name] === '' ? undefined : env[name];
+    const result = CONFIG_VARIABLES[name].schema.safeParse(value);
+    if (result.success) raw[name] = result.data;
+    else problems.push(describeProblem(name, value ?? ''));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return raw as RawConfig;
+}
+
+function databaseConfig(url: string | undefined, cwd: string): DatabaseConfig {
+  if (url === undefined) {
+    return { dialect: 'sqlite', path: resolve(cwd, EMBEDDED_DATABASE_PATH), embeddedDefault: true };
+  }
+  if (url.startsWith('sqlite:')) {
+    return { dialect: 'sqlite', path: resolve(cwd, url.slice('sqlite:'.length)), embeddedDefault: false };
+  }
+  return { dialect: 'postgresql', url };
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, cwd = process.cwd()): AppConfig {
+  const raw = parseRaw(env);
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    database: databaseConfig(raw.DATABASE_URL, cwd),
+    redis: { url: raw.REDIS_URL ?? DEFAULT_REDIS_URL, explicit: raw.REDIS_URL !== undefined },
+    adminKey: raw.URIKIRI_ADMIN_KEY,
+    role: raw.ROLE,
+    logLevel: raw.LOG_LEVEL,
+    timeZone: raw.TIMEZONE,
+    reservationExpiryIntervalMs: raw.RESERVATION_EXPIRY_INTERVAL_MS,
+    queuePrefix: raw.QUEUE_PREFIX,
+  };
+}

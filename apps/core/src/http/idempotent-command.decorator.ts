@@ -1,0 +1,40 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { RequestValidationError } from './request-validation.error';
+
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A ledger command from the body, its idempotency key taken from the `Idempotency-Key` header or the
+ * body's `idempotencyKey` (either; both only when they agree), validated by the ledger's own schema.
+ */
+export function parseIdempotentCommand<S extends z.ZodType>(schema: S, body: unknown, headerKey: string | undefined): z.output<S> {
+  if (!isRecord(body)) {
+    throw new RequestValidationError([{ path: '', message: 'must be a JSON object' }]);
+  }
+  const bodyKey = body['idempotencyKey'];
+  if (headerKey !== undefined && bodyKey !== undefined && bodyKey !== headerKey) {
+    throw new RequestValidationError([
+      { path: 'idempotencyKey', message: `differs from the ${IDEMPOTENCY_KEY_HEADER} header; send one of them, or the same key in both` },
+    ]);
+  }
+  const idempotencyKey = bodyKey ?? headerKey;
+  if (idempotencyKey === undefined) {
+    throw new RequestValidationError([
+      { path: 'idempotencyKey', message: `is required, in the body or as the ${IDEMPOTENCY_KEY_HEADER} header` },
+    ]);
+  }
+  const result = schema.safeParse({ ...body, idempotencyKey });
+  if (!result.success) throw RequestValidationError.fromZod(result.error);
+  return result.data;
+}
+
+export const IdempotentCommand = createParamDecorator((schema: z.ZodType, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<Request>();
+  return parseIdempotentCommand(schema, request.body, request.header(IDEMPOTENCY_KEY_HEADER));
+});

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `quantity` or `components[1].sku`; empty for the body as a whole. */
+  path: string;
+  message: string;
+}
+
+/** Bad input caught at the edge, before the ledger is called: answered as 400 with each field named. */
+export class RequestValidationError extends Error {
+  constructor(readonly issues: FieldProblem[]) {
+    super(issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; '));
+    this.name = 'RequestValidationError';
+  }
+
+  static fromZod(error: z.ZodError, prefix: string[] = []): RequestValidationError {
+    return new RequestValidationError(
+      error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message })),
+    );
+  }
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((text, segment) => {
+    if (typeof segment === 'number') return `${text}[${segment}]`;
+    return text ? `${text}.${String(segment)}` : String(segment);
+  }, '');
+}

@@ -1,0 +1,19 @@
+import type { JobsOptions } from 'bullmq';
+import { QueueName } from './queue-names';
+
+/**
+ * Attempts, backoff and retention per queue, decided here and nowhere else. Jobs carry no values,
+ * only what to look at, so a retried or late job reads the current truth and does no harm.
+ */
+export function jobOptions(queue: QueueName): JobsOptions {
+  switch (queue) {
+    case QueueName.ReservationExpiry:
+      // The next scheduled run retries anyway; a short backoff only covers a blip of the database.
+      return {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { count: 100 },
+        removeOnFail: { count: 1000 },
+      };
+  }
+}

@@ -1,0 +1,33 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
+import { LedgerModule } from '../inventory/ledger.module';
+import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { ALL_QUEUES } from './queue-names';
+import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
+import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
+
+/**
+ * The queues every role can enqueue to; processors only where ROLE includes `worker`, schedules only
+ * where it includes `scheduler`, so API, workers and schedulers scale apart.
+ */
+@Module({})
+export class QueueModule {
+  static register(config: AppConfig): DynamicModule {
+    const providers: Provider[] = [
+      ...(runsWorker(config) ? [ReservationExpiryProcessor] : []),
+      ...(runsScheduler(config) ? [ReservationExpiryScheduler] : []),
+    ];
+    return {
+      module: QueueModule,
+      global: true,
+      imports: [
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.queuePrefix }),
+        BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
+        LedgerModule,
+      ],
+      providers,
+      exports: [BullModule],
+    };
+  }
+}
