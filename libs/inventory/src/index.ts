@@ -1,1 +1,13 @@
-export {};
+export * from './entities';
+export * from './persistence/orm-options';
+export * from './persistence/sql-session';
+export * from './persistence/transaction-runner';
+export * from './ledger/inventory-ledger';
+export * from './ledger/ledger-commands.schema';
+export * from './ledger/ledger-errors';
+export * from './ledger/ledger-results';
+export * from './catalog/catalog.schema';
+export * from './catalog/catalog.service';
+export * from './catalog/catalog-views';
+export * from './queries/stock-query.service';
+export * from './queries/stock-views';

@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OptionalProps, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * `warehouse`: our own stock. `channel_held`: a pool the channel holds and sells itself (Amazon FBA);
@@ -8,6 +8,8 @@ export type LocationKind = 'warehouse' | 'channel_held';
 
 @Entity({ tableName: 'location' })
 export class Location {
+  [OptionalProps]?: 'kind' | 'sellable' | 'priority' | 'createdAt';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,10 +1,12 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OptionalProps, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export type ProductKind = 'sku' | 'bundle';
 
 /** A sellable article: a stock-keeping unit, or a bundle (セット商品) whose stock is derived from its components. */
 @Entity({ tableName: 'product' })
 export class Product {
+  [OptionalProps]?: 'tags' | 'kind' | 'createdAt';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OptionalProps, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 export type PurchaseOrderStatus = 'open' | 'received' | 'cancelled';
 
@@ -7,6 +7,8 @@ export type PurchaseOrderStatus = 'open' | 'received' | 'cancelled';
 @Unique({ name: 'purchase_order_reference_unique', properties: ['reference'] })
 @Index({ name: 'purchase_order_product_index', properties: ['productId', 'status'] })
 export class PurchaseOrder {
+  [OptionalProps]?: 'receivedQuantity' | 'status' | 'createdAt';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 

@@ -1,4 +1,4 @@
-import { Check, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { OptionalProps, Check, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * The snapshot the ledger keeps per SKU × location. Written only by conditional updates in the
@@ -8,6 +8,8 @@ import { Check, Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 @Unique({ name: 'stock_level_product_location_unique', properties: ['productId', 'locationId'] })
 @Check({ name: 'stock_level_reserved_within_on_hand', expression: 'reserved >= 0 and reserved <= on_hand' })
 export class StockLevel {
+  [OptionalProps]?: 'onHand' | 'reserved';
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
