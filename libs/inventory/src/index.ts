@@ -11,3 +11,4 @@ export * from './catalog/catalog.service';
 export * from './catalog/catalog-views';
 export * from './queries/stock-query.service';
 export * from './queries/stock-views';
+export * from './replay/ledger-replay-verifier';
