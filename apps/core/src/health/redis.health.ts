@@ -1,29 +1,44 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type { Queue } from 'bullmq';
-import { QueueName } from '../queue/queue-names';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../config/app-config';
+import { redisConnectionOptions } from '../redis/redis-connection-options';
 import { withTimeout } from './with-timeout';
 
-/** Pings through the queue's own connection: the one the jobs depend on. */
+/**
+ * Pings the Redis the queues use, on a connection of its own that fails a command at once while
+ * disconnected (the queues' connections wait for Redis to return, which a health check must not).
+ */
 @Injectable()
-export class RedisHealthIndicator {
+export class RedisHealthIndicator implements OnApplicationShutdown {
+  private readonly client: Redis;
+
   constructor(
-    @InjectQueue(QueueName.ReservationExpiry) private readonly queue: Queue,
+    config: AppConfig,
     private readonly indicators: HealthIndicatorService,
-  ) {}
+  ) {
+    this.client = new Redis({
+      ...redisConnectionOptions(config.redis.url),
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+    });
+    // Failures are reported by ping(); without a listener ioredis would also print each one.
+    this.client.on('error', () => undefined);
+  }
 
   async ping(key: string, timeoutMs = 1000) {
     const check = this.indicators.check(key);
     try {
-      await withTimeout(
-        this.queue.client.then((client) => client.ping()),
-        timeoutMs,
-        'Redis',
-      );
+      if (this.client.status === 'wait') await this.client.connect();
+      await withTimeout(this.client.ping(), timeoutMs, 'Redis');
       return check.up();
     } catch (error) {
       return check.down({ message: (error as Error).message });
     }
+  }
+
+  onApplicationShutdown(): void {
+    this.client.disconnect();
   }
 }

@@ -10,12 +10,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A ledger command from the body, its idempotency key taken from the `Idempotency-Key` header or the
- * body's `idempotencyKey` (either; both only when they agree), validated by the ledger's own schema.
+ * A ledger command from the body and the route's parameters (`:reservationId`), its idempotency key
+ * taken from the `Idempotency-Key` header or the body's `idempotencyKey` (either; both only when they
+ * agree), validated by the ledger's own schema.
  */
-export function parseIdempotentCommand<S extends z.ZodType>(schema: S, body: unknown, headerKey: string | undefined): z.output<S> {
+export function parseIdempotentCommand<S extends z.ZodType>(
+  schema: S,
+  rawBody: unknown,
+  headerKey: string | undefined,
+  params: Record<string, string> = {},
+): z.output<S> {
+  // A command whose every field is in the path and header may come without a body at all.
+  const body = rawBody ?? {};
   if (!isRecord(body)) {
     throw new RequestValidationError([{ path: '', message: 'must be a JSON object' }]);
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (body[name] !== undefined && body[name] !== value) {
+      throw new RequestValidationError([{ path: name, message: `differs from the ${name} in the path; leave it out of the body` }]);
+    }
   }
   const bodyKey = body['idempotencyKey'];
   if (headerKey !== undefined && bodyKey !== undefined && bodyKey !== headerKey) {
@@ -29,12 +42,12 @@ export function parseIdempotentCommand<S extends z.ZodType>(schema: S, body: unk
       { path: 'idempotencyKey', message: `is required, in the body or as the ${IDEMPOTENCY_KEY_HEADER} header` },
     ]);
   }
-  const result = schema.safeParse({ ...body, idempotencyKey });
+  const result = schema.safeParse({ ...body, ...params, idempotencyKey });
   if (!result.success) throw RequestValidationError.fromZod(result.error);
   return result.data;
 }
 
 export const IdempotentCommand = createParamDecorator((schema: z.ZodType, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();
-  return parseIdempotentCommand(schema, request.body, request.header(IDEMPOTENCY_KEY_HEADER));
+  return parseIdempotentCommand(schema, request.body, request.header(IDEMPOTENCY_KEY_HEADER), request.params);
 });

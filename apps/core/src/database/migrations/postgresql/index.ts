@@ -1,4 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127212213_initial } from './20261127212213-initial.migration';
 
-/** Written by tools/scripts/create-migrations.ts: every migration of this dialect, oldest first. */
-export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [];
+/** Written by tools/scripts/create-migrations.js: every migration of this dialect, oldest first. */
+export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
+  { name: '20261127212213-initial', class: Migration20261127212213_initial },
+];

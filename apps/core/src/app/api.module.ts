@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '../auth/auth.module';
+import { HealthModule } from '../health/health.module';
+import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
+import { InventoryApiModule } from '../inventory/inventory-api.module';
+
+/** Everything HTTP: present only when ROLE includes `api`. */
+@Module({
+  imports: [AuthModule, HealthModule, InventoryApiModule],
+  providers: [{ provide: APP_FILTER, useClass: LedgerExceptionFilter }],
+})
+export class ApiModule {}

@@ -1,0 +1,37 @@
+import { type INestApplicationContext, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { type AppConfig, runsApi } from '../config/app-config';
+import { setUpOpenApi } from '../openapi/openapi.setup';
+import { AppModule } from './app.module';
+
+export const API_PREFIX = 'api/v1';
+
+/** The HTTP service (ROLE api or all): routes under /api/v1, /health and the docs outside it. */
+export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: '5mb' });
+  // CSV imports arrive as text; a catalogue of tens of thousands of rows is a few megabytes.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** A process without HTTP (ROLE worker or scheduler): queues and schedules only. */
+export async function createBackgroundApp(config: AppConfig): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function createApp(config: AppConfig): Promise<INestApplicationContext> {
+  return runsApi(config) ? createHttpApp(config) : createBackgroundApp(config);
+}

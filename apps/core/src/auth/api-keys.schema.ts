@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { API_KEY_SCOPES } from './api-key-scope';
+
+export const createApiKeySchema = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  scopes: z.array(z.enum(API_KEY_SCOPES)).min(1, 'must list at least one scope'),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+export const apiKeyIdSchema = z.coerce.number().int().positive();

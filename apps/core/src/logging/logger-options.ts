@@ -1,0 +1,25 @@
+import { RequestMethod } from '@nestjs/common';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * JSON lines on stdout, one per request and per event. Credentials never reach the log: the
+ * Authorization header is redacted, and health probes are not logged at all (they would drown the rest).
+ */
+export function loggerOptions(config: AppConfig): Params {
+  return {
+    // Express 5 route syntax; the default '*' is converted at start with a warning.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: config.logLevel,
+      base: { service: 'urikiri-core', role: config.role },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      autoLogging: { ignore: (request) => request.url === '/health' },
+      customLogLevel: (_request, response, error) => {
+        if (error || response.statusCode >= 500) return 'error';
+        if (response.statusCode >= 400) return 'warn';
+        return 'info';
+      },
+    },
+  };
+}
