@@ -12,3 +12,5 @@ export * from './catalog/catalog-views';
 export * from './queries/stock-query.service';
 export * from './queries/stock-views';
 export * from './replay/ledger-replay-verifier';
+export * from './csv/catalog-csv.service';
+export * from './csv/csv-row-error';

@@ -3,6 +3,7 @@ import { BundleComponent } from '../entities/bundle-component.entity';
 import { Location } from '../entities/location.entity';
 import { Product } from '../entities/product.entity';
 import { PurchaseOrder } from '../entities/purchase-order.entity';
+import { TransactionRunner } from '../persistence/transaction-runner';
 import { DuplicateError, InvalidStateError, LedgerValidationError, NotFoundError } from '../ledger/ledger-errors';
 import { validate } from '../ledger/validate';
 import {
@@ -73,10 +74,9 @@ export class CatalogService {
     const where: Record<string, unknown> = {};
     if (q.kind) where['kind'] = q.kind;
     if (q.search) where['$or'] = [{ code: { $like: `%${q.search}%` } }, { name: { $like: `%${q.search}%` } }, { jan: q.search }];
-    const [all, total] = await em.findAndCount(Product, where, { orderBy: { code: 'asc' } });
-    const tagged = q.tag ? all.filter((p) => p.tags.includes(q.tag as string)) : all;
-    const page = tagged.slice(q.offset, q.offset + q.limit);
-    return { items: page.map((p) => productView(p, undefined)), total: q.tag ? tagged.length : total };
+    if (q.tag) where['id'] = { $in: await this.idsTagged(q.tag) };
+    const [page, total] = await em.findAndCount(Product, where, { orderBy: { code: 'asc' }, limit: q.limit, offset: q.offset });
+    return { items: page.map((p) => productView(p, undefined)), total };
   }
 
   async createLocation(input: CreateLocationInput): Promise<LocationView> {
@@ -124,6 +124,14 @@ export class CatalogService {
       reference: o.reference, sku: products.get(o.productId) ?? '', location: locations.get(o.locationId) ?? '',
       quantity: o.quantity, receivedQuantity: o.receivedQuantity, expectedAt: o.expectedAt.toISOString(), status: o.status,
     }));
+  }
+
+  /** Tags are a JSON array; matching its quoted element as text works the same on both databases. */
+  private async idsTagged(tag: string): Promise<number[]> {
+    const sql = new TransactionRunner(this.orm).session();
+    const column = sql.isPostgres ? 'CAST(tags AS text)' : 'tags';
+    const rows = await sql.all<{ id: number }>(`SELECT id FROM product WHERE ${column} LIKE ?`, [`%${JSON.stringify(tag)}%`]);
+    return rows.map((r) => Number(r.id));
   }
 
   private async componentsOf(bundleId: number): Promise<Array<{ sku: string; quantity: number }>> {

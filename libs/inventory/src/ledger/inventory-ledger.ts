@@ -14,9 +14,12 @@ import type { LedgerError } from './ledger-errors';
 import type { ReservationResult, StockChangeResult, TransferResult } from './ledger-results';
 import { OnHandOperations } from './on-hand-operations';
 import { ReservationBook } from './reservation-book';
+import { ReservationCombiner, type CombinerOptions } from './reservation-combiner';
 
 export interface InventoryLedgerOptions {
   clock?: Clock;
+  /** Group commit of concurrent reservations per SKU (see ReservationCombiner). */
+  combiner?: CombinerOptions;
 }
 
 /**
@@ -28,6 +31,7 @@ export class InventoryLedger {
   readonly dialect: 'postgresql' | 'sqlite';
   private readonly onHand: OnHandOperations;
   private readonly reservations: ReservationBook;
+  private readonly combiner: ReservationCombiner;
 
   constructor(orm: MikroORM, options: InventoryLedgerOptions = {}) {
     const clock = options.clock ?? (() => new Date());
@@ -36,6 +40,7 @@ export class InventoryLedger {
     this.dialect = tx.dialect;
     this.onHand = new OnHandOperations(commands);
     this.reservations = new ReservationBook(tx, commands, clock);
+    this.combiner = new ReservationCombiner((batch) => this.reservations.reserveMany(batch), options.combiner);
   }
 
   receive(command: ReceiveCommand): Promise<StockChangeResult> {
@@ -54,8 +59,11 @@ export class InventoryLedger {
     return this.onHand.returnStock(command);
   }
 
-  reserve(command: ReserveCommand): Promise<ReservationResult> {
-    return this.reservations.reserve(command);
+  /** Reserves one order line; concurrent calls for the same SKU share a transaction. */
+  async reserve(command: ReserveCommand): Promise<ReservationResult> {
+    const outcome = await this.combiner.submit(command);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
   }
 
   reserveMany(commands: ReserveCommand[]): Promise<Array<ReservationResult | LedgerError>> {

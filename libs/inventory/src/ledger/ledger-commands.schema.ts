@@ -8,7 +8,7 @@ import { z } from 'zod';
 const code = z
   .string()
   .trim()
-  .min(1, 'must not be empty')
+  .min(1, { error: 'must not be empty', abort: true })
   .max(64, 'must be at most 64 characters')
   .regex(/^[A-Za-z0-9._:\-/]+$/, 'may contain letters, digits and . _ : - / only');
 

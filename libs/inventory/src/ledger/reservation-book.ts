@@ -51,12 +51,6 @@ export class ReservationBook {
     private readonly clock: Clock,
   ) {}
 
-  async reserve(input: ReserveCommand): Promise<ReservationResult> {
-    const [result] = await this.reserveMany([input]);
-    if (result instanceof Error) throw result;
-    return result as ReservationResult;
-  }
-
   /**
    * Reserves many order lines in ONE transaction; each line succeeds or fails on its own. Lines for
    * the same SKU are first tried as one conditional update of their total, which is what lets a

@@ -18,12 +18,12 @@ export interface ReplayReport {
   mismatches: ReplayMismatch[];
 }
 
-interface Sums {
+type Sums = {
   product_id: number;
   location_id: number;
   on_hand: number | null;
   reserved: number | null;
-}
+};
 
 const key = (productId: unknown, locationId: unknown) => `${Number(productId)}:${Number(locationId)}`;
 
