@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
 import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
 import { InventoryApiModule } from '../inventory/inventory-api.module';
+import { ZonelessDatesInterceptor } from '../time/zoneless-dates.interceptor';
 
 /** Everything HTTP: present only when ROLE includes `api`. */
 @Module({
   imports: [AuthModule, HealthModule, InventoryApiModule],
-  providers: [{ provide: APP_FILTER, useClass: LedgerExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: LedgerExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: ZonelessDatesInterceptor },
+  ],
 })
 export class ApiModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BackordersController } from './backorders.controller';
+import { CatalogCsvController } from './catalog-csv.controller';
 import { LedgerModule } from './ledger.module';
 import { LocationsController } from './locations.controller';
 import { ProductsController } from './products.controller';
@@ -22,6 +23,7 @@ import { StockController } from './stock.controller';
     ReservationsController,
     BackordersController,
     ReplayController,
+    CatalogCsvController,
   ],
   providers: [PurchaseOrderReceipt],
 })

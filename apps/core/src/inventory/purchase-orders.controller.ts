@@ -13,6 +13,7 @@ import {
   ApiZodResponse,
 } from '../openapi/api-doc.decorators';
 import { purchaseOrderViewSchema, stockChangeResultSchema } from '../openapi/response-schemas';
+import { ZonelessDates } from '../time/zoneless-dates.decorator';
 import { purchaseOrderQuerySchema } from './inventory-query.schema';
 import {
   PurchaseOrderReceipt,
@@ -33,6 +34,7 @@ export class PurchaseOrdersController {
   @Post()
   @RequireScope('write')
   @ApiOperation({ summary: 'Record an inbound purchase order (発注 / 入荷予定): SKU, quantity, expected arrival, location.' })
+  @ZonelessDates({ body: ['expectedAt'] })
   @ApiZodBody(createPurchaseOrderSchema)
   @ApiZodResponse(201, purchaseOrderViewSchema)
   @ApiErrors(400, 404, 409)

@@ -13,6 +13,7 @@ import { RequireScope } from '../auth/require-scope.decorator';
 import { IdempotentCommand } from '../http/idempotent-command.decorator';
 import { ApiErrors, ApiIdempotencyKeyHeader, ApiZodBody, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { reservationResultSchema } from '../openapi/response-schemas';
+import { ZonelessDates } from '../time/zoneless-dates.decorator';
 
 // The reservation id comes from the path; the body carries the rest (and may be empty).
 const commitBodySchema = commitCommandSchema.omit({ reservationId: true });
@@ -34,6 +35,7 @@ export class ReservationsController {
       '`alreadySold` says the channel has already sold them: then the shortfall is recorded as an oversell ' +
       '(backorder) that the next receipt fills first.',
   })
+  @ZonelessDates({ body: ['expiresAt'] })
   @ApiZodBody(reserveCommandSchema)
   @ApiZodResponse(201, reservationResultSchema)
   @ApiErrors(400, 404, 409)

@@ -5,6 +5,7 @@ import { RequireScope } from '../auth/require-scope.decorator';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiErrors, ApiZodQuery, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { movementPageSchema, skuStockSchema } from '../openapi/response-schemas';
+import { ZonelessDates } from '../time/zoneless-dates.decorator';
 
 @ApiTags('stock')
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class StockController {
   @ApiOperation({
     summary: 'Movement history, newest first, filtered by SKU, location, kind, reference and time; paged with `before`.',
   })
+  @ZonelessDates({ query: ['from', 'to'] })
   @ApiZodQuery(movementQuerySchema)
   @ApiZodResponse(200, movementPageSchema)
   @ApiErrors(400)
