@@ -7,6 +7,8 @@ import type { DatabaseConfig } from '../config/app-config';
 export const ADMIN_POSTGRES_URL = process.env['TEST_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface ScratchDatabase {
+  /** The value DATABASE_URL takes to point at this database. */
+  readonly url: string;
   readonly config: DatabaseConfig;
   drop(): Promise<void>;
 }
@@ -28,14 +30,18 @@ export async function createScratchDatabase(dialect: DatabaseConfig['dialect'], 
   if (dialect === 'postgresql') {
     const name = `urikiri_${label}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     await asAdmin(`CREATE DATABASE ${name}`);
+    const url = ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`);
     return {
-      config: { dialect, url: ADMIN_POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`) },
+      url,
+      config: { dialect, url },
       drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   const directory = mkdtempSync(join(tmpdir(), `urikiri-${label}-`));
+  const path = join(directory, 'urikiri.sqlite');
   return {
-    config: { dialect, path: join(directory, 'urikiri.sqlite'), embeddedDefault: false },
+    url: `sqlite:${path}`,
+    config: { dialect, path, embeddedDefault: false },
     drop: async () => rmSync(directory, { recursive: true, force: true }),
   };
 }

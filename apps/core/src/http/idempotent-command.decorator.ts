@@ -47,7 +47,13 @@ export function parseIdempotentCommand<S extends z.ZodType>(
   return result.data;
 }
 
-export const IdempotentCommand = createParamDecorator((schema: z.ZodType, context: ExecutionContext) => {
+const idempotentCommandParam = createParamDecorator((data: { schema: z.ZodType }, context: ExecutionContext) => {
   const request = context.switchToHttp().getRequest<Request>();
-  return parseIdempotentCommand(schema, request.body, request.header(IDEMPOTENCY_KEY_HEADER), request.params);
+  return parseIdempotentCommand(data.schema, request.body, request.header(IDEMPOTENCY_KEY_HEADER), request.params);
 });
+
+/**
+ * The schema travels wrapped: Nest takes any decorator argument with a `transform` method (as zod
+ * schemas have) for a pipe.
+ */
+export const IdempotentCommand = (schema: z.ZodType) => idempotentCommandParam({ schema });
