@@ -1,14 +1,15 @@
 import { CreateRequestContext, MikroORM } from '@mikro-orm/core';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InventoryLedger } from '@urikiri/inventory';
 import type { Job } from 'bullmq';
+import { GracefulWorkerHost } from '../graceful-worker-host';
 import { QueueName } from '../queue-names';
 import type { ReservationExpiryJobData, ReservationExpiryJobResult } from './reservation-expiry.job';
 
 /** One run at a time: two would only compete for the same expired rows. */
 @Processor(QueueName.ReservationExpiry, { concurrency: 1 })
-export class ReservationExpiryProcessor extends WorkerHost {
+export class ReservationExpiryProcessor extends GracefulWorkerHost {
   private readonly logger = new Logger(ReservationExpiryProcessor.name);
 
   constructor(
