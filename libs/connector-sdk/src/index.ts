@@ -26,6 +26,7 @@ export { ConnectorError, ERROR_KINDS, WebhookRejectedError, type ErrorKind } fro
 export { DEFAULT_RETRY_AFTER_MS, classify, toConnectorError, type ErrorClassification } from './errors/classify-error';
 
 export { parseRetryAfter } from './http/retry-after';
+export { headerValue } from './http/header-value';
 export { TokenBucket, type Clock, type TokenBucketOptions } from './rate-limit/token-bucket';
 export { LeakyBucket, type LeakyBucketOptions } from './rate-limit/leaky-bucket';
 export { RequestGate, type Sleep } from './rate-limit/request-gate';

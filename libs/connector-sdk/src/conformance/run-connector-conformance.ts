@@ -1,3 +1,6 @@
+/// <reference types="jest" />
+// The suite registers itself with the Jest globals of the test file that calls it; the reference
+// above lets any project type-check this file without listing jest among its own types.
 import type { ChannelConnector, ConnectorClass } from '../connector/channel-connector';
 import type { PushItem, PushResult } from '../connector/connector.types';
 import { CredentialsError } from '../connector/parse-credentials';

@@ -121,27 +121,39 @@ export abstract class BaseConnector<TCredentials> implements ChannelConnector {
 
   async push(items: PushItem[]): Promise<PushResult[]> {
     validatePushItems(items);
-    const results: PushResult[] = [];
+    const max = this.manifest.maxQuantity;
+    const results = new Map<PushItem, PushResult>();
+    // Above the channel's maximum the channel would refuse or clamp; clamping would leave the
+    // channel below what we record as published, so refuse it here, visibly, per item.
+    for (const item of items.filter((i) => i.target > max)) {
+      results.set(item, {
+        listingId: item.listingId,
+        version: item.version,
+        status: 'permanent',
+        message: `target ${item.target} is above the ${this.manifest.id} maximum of ${max}`,
+        code: 'above-max-quantity',
+      });
+    }
     let blocked: unknown = null;
-    for (const part of chunk(items, this.manifest.bulk.push)) {
+    for (const part of chunk(items.filter((i) => i.target <= max), this.manifest.bulk.push)) {
       if (blocked !== null) {
         // After a 429 or refused credentials the rest of the batch would meet the same answer.
-        results.push(...part.map((item) => pushResultFromError(item, blocked)));
+        part.forEach((item) => results.set(item, pushResultFromError(item, blocked)));
         continue;
       }
       try {
         const partResults = await this.pushChunk(part);
         this.assertOneResultPerItem(part, partResults);
-        results.push(...partResults);
+        part.forEach((item, i) => results.set(item, partResults[i]));
       } catch (error) {
         const kind = classify(error).kind;
         if (kind === 'rate-limited' || kind === 'auth') {
           blocked = error;
         }
-        results.push(...part.map((item) => pushResultFromError(item, error)));
+        part.forEach((item) => results.set(item, pushResultFromError(item, error)));
       }
     }
-    return results;
+    return items.map((item) => results.get(item) as PushResult);
   }
 
   async read(listingIds: string[]): Promise<ReadResult[]> {

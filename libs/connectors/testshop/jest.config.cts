@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'connector-testshop',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/testshop',
+};

@@ -1,0 +1,1 @@
+export { createTestshopSandbox, type TestshopSandboxOptions } from './sandbox/testshop.sandbox';
