@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'connector-testshop',
+  displayName: 'testshop',
   preset: '../../../jest.preset.js',
   coverageDirectory: '../../../coverage/libs/connectors/testshop',
 };

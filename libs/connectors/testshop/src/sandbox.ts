@@ -1,1 +1,4 @@
-export { createTestshopSandbox, type TestshopSandboxOptions } from './sandbox/testshop.sandbox';
+export {
+  createTestshopSandbox,
+  type TestshopSandboxOptions,
+} from './sandbox/testshop.sandbox';

@@ -17,7 +17,10 @@ import {
   type ReadResult,
   type WebhookDelivery,
 } from '@urikiri/connector-sdk';
-import { testshopCredentials, type TestshopCredentials } from './testshop.credentials';
+import {
+  testshopCredentials,
+  type TestshopCredentials,
+} from './testshop.credentials';
 import { testshopManifest } from './testshop.manifest';
 import {
   TESTSHOP_DELIVERY_HEADER,
@@ -46,10 +49,17 @@ function toOrderEvent(event: TestshopOrderEvent): OrderEvent {
   };
 }
 
-function toPushResult(item: PushItem, outcome: TestshopSetOutcome | undefined): PushResult {
+function toPushResult(
+  item: PushItem,
+  outcome: TestshopSetOutcome | undefined,
+): PushResult {
   const base = { listingId: item.listingId, version: item.version };
   if (outcome === undefined) {
-    return { ...base, status: 'retryable', message: 'Testshop answered without a result for this listing' };
+    return {
+      ...base,
+      status: 'retryable',
+      message: 'Testshop answered without a result for this listing',
+    };
   }
   switch (outcome.status) {
     case 'applied':
@@ -62,7 +72,12 @@ function toPushResult(item: PushItem, outcome: TestshopSetOutcome | undefined): 
         message: `Testshop shows ${outcome.quantity}, not the ${item.lastPublished} we last published: ingest its orders first`,
       };
     case 'rejected':
-      return { ...base, status: 'permanent', code: outcome.code, message: outcome.message };
+      return {
+        ...base,
+        status: 'permanent',
+        code: outcome.code,
+        message: outcome.message,
+      };
   }
 }
 
@@ -79,7 +94,10 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
 
   constructor(context: ConnectorContext) {
     super(TestshopConnector, context);
-    this.tokens = new TokenRefresher({ clock: this.clock, fetchToken: () => this.fetchToken() });
+    this.tokens = new TokenRefresher({
+      clock: this.clock,
+      fetchToken: () => this.fetchToken(),
+    });
   }
 
   protected async authHeaders(): Promise<Record<string, string>> {
@@ -92,9 +110,13 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
   }
 
   protected async pushChunk(items: PushItem[]): Promise<PushResult[]> {
-    const neverPublished = items.filter((i) => i.lastPublished === null).map((i) => i.listingId);
+    const neverPublished = items
+      .filter((i) => i.lastPublished === null)
+      .map((i) => i.listingId);
     const current = new Map(
-      (await this.read(neverPublished)).flatMap((r) => (r.found ? [[r.listingId, r.quantity] as const] : [])),
+      (await this.read(neverPublished)).flatMap((r) =>
+        r.found ? [[r.listingId, r.quantity] as const] : [],
+      ),
     );
     const body: TestshopSetItem[] = items.map((item) => ({
       listing_id: item.listingId,
@@ -103,9 +125,15 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
       compare_quantity: item.lastPublished ?? current.get(item.listingId) ?? 0,
       idempotency_key: `${item.listingId}@${item.version}`,
     }));
-    const { data } = await this.send<TestshopSetAnswer>('push', { method: 'POST', url: '/v1/inventory/set', data: { items: body } });
+    const { data } = await this.send<TestshopSetAnswer>('push', {
+      method: 'POST',
+      url: '/v1/inventory/set',
+      data: { items: body },
+    });
     const outcomes = new Map(data.results.map((r) => [r.listing_id, r]));
-    return items.map((item) => toPushResult(item, outcomes.get(item.listingId)));
+    return items.map((item) =>
+      toPushResult(item, outcomes.get(item.listingId)),
+    );
   }
 
   protected async readChunk(listingIds: string[]): Promise<ReadResult[]> {
@@ -117,7 +145,9 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
     const found = new Map(data.items.map((i) => [i.listing_id, i.quantity]));
     return listingIds.map((listingId) => {
       const quantity = found.get(listingId);
-      return quantity === undefined ? { listingId, found: false } : { listingId, found: true, quantity };
+      return quantity === undefined
+        ? { listingId, found: false }
+        : { listingId, found: true, quantity };
     });
   }
 
@@ -125,7 +155,10 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
     const { data } = await this.send<TestshopListingsAnswer>('catalogue', {
       method: 'GET',
       url: '/v1/listings',
-      params: { limit: this.manifest.bulk.catalogue, ...(cursor === null ? {} : { cursor }) },
+      params: {
+        limit: this.manifest.bulk.catalogue,
+        ...(cursor === null ? {} : { cursor }),
+      },
     });
     return {
       listings: data.listings.map((l) => ({
@@ -142,7 +175,10 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
   async fetchOrders(cursor: string | null): Promise<OrderPage> {
     const after = cursor ?? '0';
     if (!/^\d+$/.test(after)) {
-      throw new ConnectorError('permanent', `"${after}" is not a Testshop order cursor; expected the digits of an event sequence`);
+      throw new ConnectorError(
+        'permanent',
+        `"${after}" is not a Testshop order cursor; expected the digits of an event sequence`,
+      );
     }
     const { data } = await this.send<TestshopEventsAnswer>('orders', {
       method: 'GET',
@@ -159,22 +195,36 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
 
   override parseWebhook(request: RawWebhookRequest): WebhookDelivery {
     const signature = headerValue(request.headers, TESTSHOP_SIGNATURE_HEADER);
-    if (!verifyHmacSignature({ secret: this.credentials.webhookSecret, payload: request.body, signature })) {
-      throw new WebhookRejectedError(`Testshop webhook refused: ${TESTSHOP_SIGNATURE_HEADER} does not match the body`);
+    if (
+      !verifyHmacSignature({
+        secret: this.credentials.webhookSecret,
+        payload: request.body,
+        signature,
+      })
+    ) {
+      throw new WebhookRejectedError(
+        `Testshop webhook refused: ${TESTSHOP_SIGNATURE_HEADER} does not match the body`,
+      );
     }
     let body: TestshopWebhookBody;
     try {
       body = JSON.parse(request.body.toString()) as TestshopWebhookBody;
     } catch {
-      throw new ConnectorError('permanent', 'Testshop webhook is signed but its body is not JSON');
+      throw new ConnectorError(
+        'permanent',
+        'Testshop webhook is signed but its body is not JSON',
+      );
     }
     return {
-      deliveryId: headerValue(request.headers, TESTSHOP_DELIVERY_HEADER) ?? null,
+      deliveryId:
+        headerValue(request.headers, TESTSHOP_DELIVERY_HEADER) ?? null,
       events: body.events.map(toOrderEvent),
     };
   }
 
-  async checkListingSettings(listingIds: string[]): Promise<ListingSettingIssue[]> {
+  async checkListingSettings(
+    listingIds: string[],
+  ): Promise<ListingSettingIssue[]> {
     const issues: ListingSettingIssue[] = [];
     for (let i = 0; i < listingIds.length; i += this.manifest.bulk.read) {
       const { data } = await this.send<TestshopListingsAnswer>('catalogue', {
@@ -186,7 +236,8 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
         issues.push({
           listingId: listing.listing_id,
           setting: 'oversell_allowed',
-          message: 'Testshop keeps selling this listing when its stock is 0, so it can sell units that do not exist.',
+          message:
+            'Testshop keeps selling this listing when its stock is 0, so it can sell units that do not exist.',
           fix: 'In the Testshop admin, open the listing and turn off "Continue selling when out of stock".',
         });
       }
@@ -201,9 +252,16 @@ export class TestshopConnector extends BaseConnector<TestshopCredentials> {
       client_id: this.credentials.clientId,
       client_secret: this.credentials.clientSecret,
     });
-    const { data } = await this.http.post<TestshopTokenAnswer>('/oauth/token', form.toString(), {
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    return { accessToken: data.access_token, expiresInMs: data.expires_in * 1000 };
+    const { data } = await this.http.post<TestshopTokenAnswer>(
+      '/oauth/token',
+      form.toString(),
+      {
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+    );
+    return {
+      accessToken: data.access_token,
+      expiresInMs: data.expires_in * 1000,
+    };
   }
 }

@@ -1,9 +1,9 @@
 import { validateManifest } from '@urikiri/connector-sdk';
 
 /**
- * What urikiri knows about Testshop before calling it. Testshop is a small JSON channel that
- * behaves like the big malls where it matters: it lowers its own stock on every order, limits calls
- * per second, and sets stock by compare-and-set with idempotency keys (as Shopify does).
+ * What urikiri knows about Testshop before calling it. The values start as those of the
+ * example JSON channel the generator writes (OAuth2, compare-and-set with idempotency keys, stock
+ * lowered at order time); change each to what Testshop documents.
  */
 export const testshopManifest = validateManifest(
   {

@@ -63,14 +63,21 @@ function toWireEvent(event: OrderEvent, seq: number): TestshopOrderEvent {
 }
 
 function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : null;
+  return Array.isArray(value) && value.every((v) => typeof v === 'string')
+    ? value
+    : null;
 }
 
 /** A local Testshop: its API, limits and faults over a SandboxStock, on an ephemeral port. */
-export async function createTestshopSandbox(options: TestshopSandboxOptions = {}): Promise<ChannelSandbox> {
+export async function createTestshopSandbox(
+  options: TestshopSandboxOptions = {},
+): Promise<ChannelSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
-  const stock = new SandboxStock({ stockLoweredOn: options.stockLoweredOn ?? testshopManifest.stockLoweredOn, clock });
+  const stock = new SandboxStock({
+    stockLoweredOn: options.stockLoweredOn ?? testshopManifest.stockLoweredOn,
+    clock,
+  });
   const auth = new SandboxAuth(random, clock, options.accessTokenLifetimeMs);
   const writes = new IdempotencyStore<TestshopSetOutcome>();
   const bulk = testshopManifest.bulk;
@@ -79,7 +86,10 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
   /** Null when the bearer token is good; else the channel's 401. */
   const refuse = (req: SandboxRequest): SandboxResponse | null => {
     const header = req.headers.authorization;
-    const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const token =
+      typeof header === 'string' && header.startsWith('Bearer ')
+        ? header.slice(7)
+        : undefined;
     const check = revoked ? 'unknown' : auth.check(token);
     if (check === 'valid') {
       return null;
@@ -92,19 +102,40 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
   const toWireListing = (listingId: string): TestshopListing | null => {
     const l = stock.listing(listingId);
     return l
-      ? { listing_id: l.listingId, seller_sku: l.sellerSku, jan: l.jan, title: l.title, quantity: l.quantity, oversell_allowed: l.oversellAllowed }
+      ? {
+          listing_id: l.listingId,
+          seller_sku: l.sellerSku,
+          jan: l.jan,
+          title: l.title,
+          quantity: l.quantity,
+          oversell_allowed: l.oversellAllowed,
+        }
       : null;
   };
 
   const applySet = (item: TestshopSetItem): TestshopSetOutcome => {
     const injected = server.faults.itemFailure('push', item.listing_id);
     if (injected !== null) {
-      return { listing_id: item.listing_id, status: 'rejected', code: injected, message: 'Rejected by the sandbox fault plan' };
+      return {
+        listing_id: item.listing_id,
+        status: 'rejected',
+        code: injected,
+        message: 'Rejected by the sandbox fault plan',
+      };
     }
     if (!stock.listing(item.listing_id)) {
-      return { listing_id: item.listing_id, status: 'rejected', code: 'not_found', message: `No listing ${item.listing_id}` };
+      return {
+        listing_id: item.listing_id,
+        status: 'rejected',
+        code: 'not_found',
+        message: `No listing ${item.listing_id}`,
+      };
     }
-    if (!Number.isInteger(item.quantity) || item.quantity < 0 || item.quantity > testshopManifest.maxQuantity) {
+    if (
+      !Number.isInteger(item.quantity) ||
+      item.quantity < 0 ||
+      item.quantity > testshopManifest.maxQuantity
+    ) {
       return {
         listing_id: item.listing_id,
         status: 'rejected',
@@ -112,8 +143,16 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
         message: `quantity must be an integer from 0 to ${testshopManifest.maxQuantity}`,
       };
     }
-    const written = stock.compareAndSet(item.listing_id, item.compare_quantity, item.quantity);
-    return { listing_id: item.listing_id, status: written.applied ? 'applied' : 'stale', quantity: written.quantity };
+    const written = stock.compareAndSet(
+      item.listing_id,
+      item.compare_quantity,
+      item.quantity,
+    );
+    return {
+      listing_id: item.listing_id,
+      status: written.applied ? 'applied' : 'stale',
+      quantity: written.quantity,
+    };
   };
 
   const server = await createSandboxServer({
@@ -135,10 +174,17 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             form.client_id === ACCOUNT.clientId &&
             form.client_secret === ACCOUNT.clientSecret;
           if (!granted) {
-            return jsonResponse(401, { error: 'invalid_grant', error_description: 'The refresh token or client is not valid' });
+            return jsonResponse(401, {
+              error: 'invalid_grant',
+              error_description: 'The refresh token or client is not valid',
+            });
           }
           const issued = auth.issue();
-          const answer: TestshopTokenAnswer = { access_token: issued.accessToken, token_type: 'bearer', expires_in: issued.expiresInSeconds };
+          const answer: TestshopTokenAnswer = {
+            access_token: issued.accessToken,
+            token_type: 'bearer',
+            expires_in: issued.expiresInSeconds,
+          };
           return jsonResponse(200, answer);
         },
       },
@@ -147,9 +193,14 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
         path: '/v1/inventory/set',
         operation: 'push',
         handler: (req) => {
-          const items = (req.body as { items?: TestshopSetItem[] } | undefined)?.items;
+          const items = (req.body as { items?: TestshopSetItem[] } | undefined)
+            ?.items;
           if (!Array.isArray(items) || items.length === 0) {
-            return error(400, 'invalid_body', 'items must be a non-empty array');
+            return error(
+              400,
+              'invalid_body',
+              'items must be a non-empty array',
+            );
           }
           req.countItems(items.length);
           const refused = refuse(req);
@@ -157,15 +208,28 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             return refused;
           }
           if (items.length > bulk.push) {
-            return error(400, 'too_many_items', `at most ${bulk.push} items per call, got ${items.length}`);
+            return error(
+              400,
+              'too_many_items',
+              `at most ${bulk.push} items per call, got ${items.length}`,
+            );
           }
           const bad = items.findIndex(
-            (i) => typeof i.listing_id !== 'string' || typeof i.idempotency_key !== 'string' || !Number.isInteger(i.compare_quantity),
+            (i) =>
+              typeof i.listing_id !== 'string' ||
+              typeof i.idempotency_key !== 'string' ||
+              !Number.isInteger(i.compare_quantity),
           );
           if (bad >= 0) {
-            return error(400, 'invalid_item', `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`);
+            return error(
+              400,
+              'invalid_item',
+              `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`,
+            );
           }
-          const results = items.map((item) => writes.once(item.idempotency_key, () => applySet(item)));
+          const results = items.map((item) =>
+            writes.once(item.idempotency_key, () => applySet(item)),
+          );
           return jsonResponse(200, { results });
         },
       },
@@ -174,9 +238,15 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
         path: '/v1/inventory/get',
         operation: 'read',
         handler: (req) => {
-          const ids = stringList((req.body as { listing_ids?: unknown } | undefined)?.listing_ids);
+          const ids = stringList(
+            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
+          );
           if (!ids) {
-            return error(400, 'invalid_body', 'listing_ids must be an array of strings');
+            return error(
+              400,
+              'invalid_body',
+              'listing_ids must be an array of strings',
+            );
           }
           req.countItems(ids.length);
           const refused = refuse(req);
@@ -184,7 +254,11 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             return refused;
           }
           if (ids.length > bulk.read) {
-            return error(400, 'too_many_items', `at most ${bulk.read} listing_ids per call, got ${ids.length}`);
+            return error(
+              400,
+              'too_many_items',
+              `at most ${bulk.read} listing_ids per call, got ${ids.length}`,
+            );
           }
           const answer: TestshopGetAnswer = { items: [], missing: [] };
           for (const id of ids) {
@@ -208,15 +282,30 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             return refused;
           }
           const offset = Number(req.query.get('cursor') ?? '0');
-          const limit = Math.min(Number(req.query.get('limit') ?? bulk.catalogue), bulk.catalogue);
-          if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
-            return error(400, 'invalid_query', `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`);
+          const limit = Math.min(
+            Number(req.query.get('limit') ?? bulk.catalogue),
+            bulk.catalogue,
+          );
+          if (
+            !Number.isInteger(offset) ||
+            offset < 0 ||
+            !Number.isInteger(limit) ||
+            limit < 1
+          ) {
+            return error(
+              400,
+              'invalid_query',
+              `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`,
+            );
           }
           const all = stock.listings();
           const page = all.slice(offset, offset + limit);
           const answer: TestshopListingsAnswer = {
-            listings: page.map((l) => toWireListing(l.listingId) as TestshopListing),
-            next_cursor: offset + limit < all.length ? String(offset + limit) : null,
+            listings: page.map(
+              (l) => toWireListing(l.listingId) as TestshopListing,
+            ),
+            next_cursor:
+              offset + limit < all.length ? String(offset + limit) : null,
           };
           return jsonResponse(200, answer);
         },
@@ -226,9 +315,15 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
         path: '/v1/listings/lookup',
         operation: 'catalogue',
         handler: (req) => {
-          const ids = stringList((req.body as { listing_ids?: unknown } | undefined)?.listing_ids);
+          const ids = stringList(
+            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
+          );
           if (!ids) {
-            return error(400, 'invalid_body', 'listing_ids must be an array of strings');
+            return error(
+              400,
+              'invalid_body',
+              'listing_ids must be an array of strings',
+            );
           }
           req.countItems(ids.length);
           const refused = refuse(req);
@@ -236,7 +331,10 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             return refused;
           }
           const listings = ids.flatMap((id) => toWireListing(id) ?? []);
-          return jsonResponse(200, { listings, next_cursor: null } satisfies TestshopListingsAnswer);
+          return jsonResponse(200, {
+            listings,
+            next_cursor: null,
+          } satisfies TestshopListingsAnswer);
         },
       },
       {
@@ -249,9 +347,21 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
             return refused;
           }
           const after = Number(req.query.get('after') ?? '0');
-          const limit = Math.min(Number(req.query.get('limit') ?? bulk.orders), bulk.orders);
-          if (!Number.isInteger(after) || after < 0 || !Number.isInteger(limit) || limit < 1) {
-            return error(400, 'invalid_query', `after must be an event seq and limit 1 to ${bulk.orders}`);
+          const limit = Math.min(
+            Number(req.query.get('limit') ?? bulk.orders),
+            bulk.orders,
+          );
+          if (
+            !Number.isInteger(after) ||
+            after < 0 ||
+            !Number.isInteger(limit) ||
+            limit < 1
+          ) {
+            return error(
+              400,
+              'invalid_query',
+              `after must be an event seq and limit 1 to ${bulk.orders}`,
+            );
           }
           const events = stock.eventsAfter(after, limit + 1);
           const answer: TestshopEventsAnswer = {
@@ -278,13 +388,21 @@ export async function createTestshopSandbox(options: TestshopSandboxOptions = {}
     webhookFor: (events, signOptions = {}) => {
       const channelEvents = stock.events();
       const body: TestshopWebhookBody = {
-        events: events.map((e) => toWireEvent(e, channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0)),
+        events: events.map((e) =>
+          toWireEvent(
+            e,
+            channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0,
+          ),
+        ),
       };
       const raw = Buffer.from(JSON.stringify(body));
       return {
         headers: {
           'content-type': 'application/json',
-          [TESTSHOP_SIGNATURE_HEADER]: signHmac({ secret: signOptions.signWith ?? ACCOUNT.webhookSecret, payload: raw }),
+          [TESTSHOP_SIGNATURE_HEADER]: signHmac({
+            secret: signOptions.signWith ?? ACCOUNT.webhookSecret,
+            payload: raw,
+          }),
           [TESTSHOP_DELIVERY_HEADER]: `dlv-${random.hex(16)}`,
         },
         body: raw,
