@@ -1,4 +1,6 @@
 import type { CompiledLimit, Decided } from '../rules/compiled-rule-set';
+import type { TargetTable } from '../rules/target-table';
+import type { ListingInput } from '../model/allocation-unit.types';
 import type { TraceStep } from '../trace/trace-step.types';
 
 /**
@@ -7,13 +9,12 @@ import type { TraceStep } from '../trace/trace-step.types';
  */
 export function applyLimits(
   quantity: number,
-  limits: Decided<ReadonlyMap<string, CompiledLimit>> | null,
-  accountKey: string,
-  channel: string,
+  limits: Decided<TargetTable<CompiledLimit>> | null,
+  listing: ListingInput,
   trace: TraceStep[] | null,
 ): number {
   if (limits === null) return quantity;
-  const limit = limits.value.get(accountKey) ?? limits.value.get(channel);
+  const limit = limits.value.lookup(listing.channel, listing.account)?.value;
   if (limit === undefined) return quantity;
   let shown = quantity;
   if (limit.max !== null && shown > limit.max) {

@@ -1,6 +1,7 @@
 import type { TraceStep } from '../trace/trace-step.types';
 import { amountOf, NO_TRACING, planPool, type PoolContext, type PoolPlan } from './pool-plan';
-import { targetKeyOf } from './pool-consumer';
+import { entryFor } from './pool-consumer';
+import { priorityRank } from './priority-order';
 
 export interface PoolRequest extends PoolContext {
   readonly available: number;
@@ -24,11 +25,10 @@ export function allocatePool(request: PoolRequest): number[] {
   const keepsFences = request.ringFencesOutrankPriority;
   const plan = planPool(request, available, { poolSteps: !lowStock || keepsFences, shareSteps: !lowStock });
   const values = lowStock ? fillByPriority(request, plan, planPool(request, threshold, NO_TRACING), threshold) : sumOf(plan);
-  const units = new Array<number>(consumers.length);
   for (let consumer = 0; consumer < consumers.length; consumer++) {
-    units[consumer] = finish(request, consumer, values[consumer], traces?.[consumer] ?? null);
+    values[consumer] = finish(request, consumer, values[consumer], traces === null ? null : traces[consumer]);
   }
-  return units;
+  return values;
 }
 
 function lowStockThreshold(request: PoolRequest): number {
@@ -39,7 +39,9 @@ function lowStockThreshold(request: PoolRequest): number {
 }
 
 function sumOf(plan: PoolPlan): number[] {
-  return plan.fenced.map((fenced, consumer) => fenced + plan.free[consumer]);
+  const values = new Array<number>(plan.free.length);
+  for (let consumer = 0; consumer < values.length; consumer++) values[consumer] = plan.fenced[consumer] + plan.free[consumer];
+  return values;
 }
 
 function fillByPriority(request: PoolRequest, plan: PoolPlan, atThreshold: PoolPlan, threshold: number): number[] {
@@ -54,9 +56,8 @@ function fillByPriority(request: PoolRequest, plan: PoolPlan, atThreshold: PoolP
     const trace = request.traces?.[consumer];
     if (trace !== undefined) {
       trace.push({ code: 'low-stock', sku: request.sku, ruleId: priority.ruleId, available: request.available, threshold });
-      const rankKey = targetKeyOf(priority.value.rankOf, request.consumers[consumer]);
-      const rank = rankKey === null ? priority.value.order.length : (priority.value.rankOf.get(rankKey) ?? 0);
-      trace.push({ code: 'priority-fill', sku: request.sku, ruleId: priority.ruleId, rank: rank + 1, target, remaining, units: granted });
+      const rank = priorityRank(priority.value, request.consumers[consumer]) + 1;
+      trace.push({ code: 'priority-fill', sku: request.sku, ruleId: priority.ruleId, rank, target, remaining, units: granted });
     }
     values[consumer] += granted;
     // A lower consumer is served only when this one has its whole target.
@@ -69,8 +70,7 @@ function finish(request: PoolRequest, consumer: number, value: number, trace: Tr
   let units = value;
   const safety = request.policy.safetyStock;
   if (safety !== null) {
-    const target = targetKeyOf(safety.value.channels, request.consumers[consumer]);
-    const amount = target === null ? undefined : safety.value.channels.get(target);
+    const amount = entryFor(safety.value.channels, request.consumers[consumer])?.value;
     if (amount !== undefined) {
       const buffer = amountOf(amount, units);
       trace?.push({ code: 'channel-safety-stock', sku: request.sku, ruleId: safety.ruleId, before: units, buffer, after: units - buffer });

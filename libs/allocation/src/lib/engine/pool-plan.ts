@@ -1,10 +1,11 @@
 import type { CompiledAmount } from '../rules/compiled-rule-set';
 import type { Policy } from '../rules/rule-resolver';
 import type { ApportionmentMethod } from '../rules/rule-set.schema';
+import type { TargetEntry, TargetTable } from '../rules/target-table';
 import type { TraceStep } from '../trace/trace-step.types';
 import { apportion } from './divisor-apportionment';
 import { BASIS_POINTS_PER_WHOLE, bufferOf, shareOf } from './integer-arithmetic';
-import { targetKeyOf, type PoolConsumer } from './pool-consumer';
+import { entryFor, type PoolConsumer } from './pool-consumer';
 
 /**
  * How one SKU's stock would be split under normal (not low) stock: the global safety stock comes
@@ -56,9 +57,9 @@ export function planPool(context: PoolContext, available: number, tracing: PlanT
     pool -= buffer;
   }
   const afterSafetyStock = pool;
-  const fenced = new Array<number>(consumers.length).fill(0);
-  pool -= setAsideRingFences(context, pool, fenced, traces);
-  const free = new Array<number>(consumers.length).fill(0);
+  const fenced = zeros(consumers.length);
+  if (policy.ringFences !== null) pool -= setAsideRingFences(context, pool, fenced, traces);
+  const free = zeros(consumers.length);
   fillFromFreePool(context, pool, free, tracing.shareSteps ? context.traces : null);
   return { afterSafetyStock, freePool: pool, fenced, free };
 }
@@ -66,17 +67,25 @@ export function planPool(context: PoolContext, available: number, tracing: PlanT
 function setAsideRingFences(context: PoolContext, pool: number, fenced: number[], traces: readonly TraceStep[][] | null): number {
   const fences = context.policy.ringFences;
   if (fences === null) return 0;
-  const groups = groupByTarget(context, fences.value);
   let remaining = pool;
-  for (const [target, members] of groups) {
-    const quota = fences.value.get(target) ?? 0;
+  for (const group of groupByEntry(context, fences.value)) {
+    const quota = group.entry.value;
     const granted = Math.min(quota, remaining);
     remaining -= granted;
-    const split = splitWithinGroup(context, granted, members);
-    members.forEach((consumer, position) => {
-      fenced[consumer] = split[position];
-      traces?.[consumer].push({ code: 'ring-fence', sku: context.sku, ruleId: fences.ruleId, target, quota, granted, units: split[position] });
-    });
+    const split = splitWithinGroup(context, granted, group.members);
+    for (let position = 0; position < group.members.length; position++) {
+      const consumer = group.members[position];
+      fenced[consumer] = split === null ? granted : split[position];
+      traces?.[consumer].push({
+        code: 'ring-fence',
+        sku: context.sku,
+        ruleId: fences.ruleId,
+        target: group.entry.target,
+        quota,
+        granted,
+        units: fenced[consumer],
+      });
+    }
   }
   const setAside = pool - remaining;
   if (traces !== null && setAside > 0) {
@@ -88,59 +97,53 @@ function setAsideRingFences(context: PoolContext, pool: number, fenced: number[]
 function fillFromFreePool(context: PoolContext, pool: number, free: number[], traces: readonly TraceStep[][] | null): void {
   const mode = context.policy.mode.value;
   const shares = context.policy.shares;
-  const { sku } = context;
+  const { sku, consumers } = context;
   if (mode === 'shared') {
     for (let consumer = 0; consumer < free.length; consumer++) {
       if (shares === null) {
         free[consumer] = pool;
         continue;
       }
-      const target = targetKeyOf(shares.value.basisPointsOf, context.consumers[consumer]);
-      const basisPoints = target === null ? 0 : (shares.value.basisPointsOf.get(target) ?? 0);
-      free[consumer] = shareOf(pool, basisPoints);
+      const entry = entryFor(shares.value.basisPointsOf, consumers[consumer]);
+      free[consumer] = entry === null ? 0 : shareOf(pool, entry.value);
       traces?.[consumer].push(
-        target === null
+        entry === null
           ? { code: 'no-share', sku, ruleId: shares.ruleId }
-          : { code: 'share', sku, ruleId: shares.ruleId, mode, basisPoints, pool, units: free[consumer] },
+          : { code: 'share', sku, ruleId: shares.ruleId, mode, basisPoints: entry.value, pool, units: free[consumer] },
       );
     }
     return;
   }
-  let partitioned = pool;
-  if (shares === null) {
-    if (mode === 'partitioned') {
-      const split = apportion(pool, context.order.map(() => 1), context.method);
-      context.order.forEach((consumer, position) => {
-        free[consumer] = split[position];
-        traces?.[consumer].push({ code: 'even-split', sku, pool, parties: split.length, units: split[position] });
-      });
-      return;
-    }
-    partitioned = 0;
-  } else {
+  let partitioned = 0;
+  if (shares !== null) {
     partitioned = shareOf(pool, Math.min(shares.value.totalBasisPoints, BASIS_POINTS_PER_WHOLE));
-    const groups = groupByTarget(context, shares.value.basisPointsOf);
-    const weights = [...groups.keys()].map((target) => shares.value.basisPointsOf.get(target) ?? 0);
+    const groups = groupByEntry(context, shares.value.basisPointsOf);
+    const weights = new Array<number>(groups.length);
+    for (let index = 0; index < groups.length; index++) weights[index] = groups[index].entry.value;
     const seats = apportion(partitioned, weights, context.method);
-    let group = 0;
-    for (const [target, members] of groups) {
-      const split = splitWithinGroup(context, seats[group], members);
-      members.forEach((consumer, position) => {
-        free[consumer] = split[position];
-        traces?.[consumer].push({ code: 'share', sku, ruleId: shares.ruleId, mode, basisPoints: weights[group], pool, units: seats[group] });
-        if (members.length > 1) {
-          traces?.[consumer].push({ code: 'group-split', sku, groupUnits: seats[group], listings: members.length, units: split[position] });
-        }
-      });
-      group += 1;
-    }
-    if (traces !== null) {
-      for (let consumer = 0; consumer < free.length; consumer++) {
-        if (targetKeyOf(shares.value.basisPointsOf, context.consumers[consumer]) === null) {
-          traces[consumer].push({ code: 'no-share', sku, ruleId: shares.ruleId });
+    for (let index = 0; index < groups.length; index++) {
+      const { entry, members } = groups[index];
+      const split = splitWithinGroup(context, seats[index], members);
+      for (let position = 0; position < members.length; position++) {
+        const consumer = members[position];
+        free[consumer] = split === null ? seats[index] : split[position];
+        traces?.[consumer].push({ code: 'share', sku, ruleId: shares.ruleId, mode, basisPoints: entry.value, pool, units: seats[index] });
+        if (split !== null) {
+          traces?.[consumer].push({ code: 'group-split', sku, groupUnits: seats[index], listings: members.length, units: free[consumer] });
         }
       }
     }
+    if (traces !== null) {
+      for (let consumer = 0; consumer < free.length; consumer++) {
+        if (entryFor(shares.value.basisPointsOf, consumers[consumer]) === null) traces[consumer].push({ code: 'no-share', sku, ruleId: shares.ruleId });
+      }
+    }
+  } else if (mode === 'partitioned') {
+    const split = apportion(pool, evenWeights(context.order.length), context.method);
+    context.order.forEach((consumer, position) => {
+      free[consumer] = split[position];
+      traces?.[consumer].push({ code: 'even-split', sku, pool, parties: split.length, units: split[position] });
+    });
   }
   if (mode === 'hybrid') {
     const remainder = pool - partitioned;
@@ -151,23 +154,36 @@ function fillFromFreePool(context: PoolContext, pool: number, free: number[], tr
   }
 }
 
+interface TargetGroup<T> {
+  readonly entry: TargetEntry<T>;
+  readonly members: number[];
+}
+
 /** Consumers grouped by the rule entry that addresses them, groups and members in priority order. */
-function groupByTarget(context: PoolContext, entries: ReadonlyMap<string, unknown>): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+function groupByEntry<T>(context: PoolContext, table: TargetTable<T>): TargetGroup<T>[] {
+  const groups: TargetGroup<T>[] = [];
   for (const consumer of context.order) {
-    const target = targetKeyOf(entries, context.consumers[consumer]);
-    if (target === null) continue;
-    const members = groups.get(target);
-    if (members === undefined) groups.set(target, [consumer]);
-    else members.push(consumer);
+    const entry = entryFor(table, context.consumers[consumer]);
+    if (entry === null) continue;
+    let group: TargetGroup<T> | undefined;
+    for (let index = 0; index < groups.length && group === undefined; index++) if (groups[index].entry === entry) group = groups[index];
+    if (group === undefined) groups.push({ entry, members: [consumer] });
+    else group.members.push(consumer);
   }
   return groups;
 }
 
-// In shared mode every listing of a channel sees what the channel gets; otherwise the listings of
-// one channel split it evenly, so their sum never exceeds it.
-function splitWithinGroup(context: PoolContext, units: number, members: readonly number[]): readonly number[] {
-  if (members.length === 1) return [units];
-  if (context.policy.mode.value === 'shared') return members.map(() => units);
-  return apportion(units, members.map(() => 1), context.method);
+// In shared mode every listing of a channel sees what the channel gets (null: no split); otherwise
+// the listings of one channel split it evenly, so their sum never exceeds it.
+function splitWithinGroup(context: PoolContext, units: number, members: readonly number[]): readonly number[] | null {
+  if (members.length === 1 || context.policy.mode.value === 'shared') return null;
+  return apportion(units, evenWeights(members.length), context.method);
+}
+
+function evenWeights(count: number): number[] {
+  return new Array<number>(count).fill(1);
+}
+
+function zeros(count: number): number[] {
+  return new Array<number>(count).fill(0);
 }

@@ -1,23 +1,38 @@
 import type { CompiledPriority } from '../rules/compiled-rule-set';
-import { targetKeyOf, type PoolConsumer } from './pool-consumer';
+import { entryFor, type PoolConsumer } from './pool-consumer';
 
-/**
- * Consumer indices from highest to lowest priority. Channels the priority rule does not name come
- * after the named ones; the remaining ties fall back to the channel account key and the listing id so the
- * order, and with it every tie-break, never depends on the order of the input.
- */
-export function priorityOrder(consumers: readonly PoolConsumer[], priority: CompiledPriority | undefined): number[] {
-  const ranks = consumers.map((consumer) => {
-    if (priority === undefined) return 0;
-    const target = targetKeyOf(priority.rankOf, consumer);
-    return target === null ? priority.order.length : (priority.rankOf.get(target) ?? 0);
-  });
-  const order = consumers.map((_, index) => index);
-  if (consumers.length < 2) return order;
-  return order.sort((a, b) => ranks[a] - ranks[b] || compareText(consumers[a].accountKey, consumers[b].accountKey) || compareText(consumers[a].listing.listingId, consumers[b].listing.listingId));
+/** 0 for the first channel of the priority order; channels it does not name rank after all named ones. */
+export function priorityRank(priority: CompiledPriority | undefined, consumer: PoolConsumer): number {
+  if (priority === undefined) return 0;
+  return entryFor(priority.rankOf, consumer)?.value ?? priority.order.length;
 }
 
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
+/**
+ * Consumer indices from highest to lowest priority. The remaining ties fall back to channel,
+ * account and listing id so the order, and with it every tie-break, never depends on the order of
+ * the input. Insertion sort: pools hold a handful of listings.
+ */
+export function priorityOrder(consumers: readonly PoolConsumer[], priority: CompiledPriority | undefined): number[] {
+  const count = consumers.length;
+  const ranks = new Array<number>(count);
+  const order = new Array<number>(count);
+  for (let index = 0; index < count; index++) {
+    ranks[index] = priorityRank(priority, consumers[index]);
+    let position = index;
+    while (position > 0 && comesBefore(index, order[position - 1], ranks, consumers)) {
+      order[position] = order[position - 1];
+      position -= 1;
+    }
+    order[position] = index;
+  }
+  return order;
+}
+
+function comesBefore(a: number, b: number, ranks: readonly number[], consumers: readonly PoolConsumer[]): boolean {
+  if (ranks[a] !== ranks[b]) return ranks[a] < ranks[b];
+  const left = consumers[a].listing;
+  const right = consumers[b].listing;
+  if (left.channel !== right.channel) return left.channel < right.channel;
+  if (left.account !== right.account) return left.account < right.account;
+  return left.listingId < right.listingId;
 }

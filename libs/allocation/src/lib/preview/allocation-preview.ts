@@ -2,7 +2,7 @@ import { allocateUnit } from '../engine/unit-allocator';
 import type { AllocationUnit, ListingItemRef } from '../model/allocation-unit.types';
 import type { CompiledRuleSet } from '../rules/compiled-rule-set';
 import { ASPECTS, type Aspect } from '../rules/rule-aspects';
-import { resolvePolicy, rulesInForce } from '../rules/rule-resolver';
+import { resolvePolicy } from '../rules/rule-resolver';
 import { assessRisks } from '../risk/risk-assessor';
 import { renderRisk } from '../risk/risk-renderer';
 import type { Risk } from '../risk/risk.types';
@@ -47,7 +47,7 @@ export function previewAllocation(ruleSet: CompiledRuleSet, unit: AllocationUnit
   const atMs = typeof options.now === 'number' ? options.now : options.now.getTime();
   const locale = options.locale ?? 'ja';
   const allocation = allocateUnit(ruleSet, unit, { now: atMs, trace: true });
-  const inForce = rulesInForce(ruleSet, atMs);
+  const inForce = ruleSet.rulesInForce(atMs);
   const subjects = [
     ...unit.skus.map((stock) => ({ code: stock.sku, tags: stock.tags, category: stock.category })),
     ...(unit.bundles ?? []).map((bundle) => ({ code: bundle.bundleId, tags: bundle.tags, category: bundle.category })),

@@ -1,11 +1,11 @@
 import type { AllocationOptions, AllocationUnit } from '../model/allocation-unit.types';
 import { allocateUnit } from '../engine/unit-allocator';
 import { amountOf } from '../engine/pool-plan';
-import { targetKeyOf, type PoolConsumer } from '../engine/pool-consumer';
-import { indexUnit } from '../engine/unit-index';
+import { entryFor, type PoolConsumer } from '../engine/pool-consumer';
+import { indexUnit, unitsPerSale } from '../engine/unit-index';
 import { BASIS_POINTS_PER_WHOLE } from '../engine/integer-arithmetic';
 import type { CompiledRuleSet } from '../rules/compiled-rule-set';
-import { resolvePolicy, rulesInForce, type Policy } from '../rules/rule-resolver';
+import { resolvePolicy, type Policy } from '../rules/rule-resolver';
 import type { Risk, RiskReport } from './risk.types';
 
 /**
@@ -15,7 +15,7 @@ import type { Risk, RiskReport } from './risk.types';
  */
 export function assessRisks(ruleSet: CompiledRuleSet, unit: AllocationUnit, options: Pick<AllocationOptions, 'now'>): RiskReport {
   const nowMs = typeof options.now === 'number' ? options.now : options.now.getTime();
-  const inForce = rulesInForce(ruleSet, nowMs);
+  const inForce = ruleSet.rulesInForce(nowMs);
   const index = indexUnit(unit);
   const published = allocateUnit(ruleSet, unit, { now: nowMs }).listings;
   const risks: Risk[] = [];
@@ -24,13 +24,14 @@ export function assessRisks(ruleSet: CompiledRuleSet, unit: AllocationUnit, opti
     const consumers: PoolConsumer[] = [];
     let demandPerDay = 0;
     let publishedUnits = 0;
-    for (const demand of index.demandsBySku[skuPosition]) {
-      const listing = unit.listings[demand.listing];
-      publishedUnits += published[demand.listing].quantity * demand.perUnit;
-      if (!listing.active) continue;
-      consumers.push({ listing, accountKey: `${listing.channel}/${listing.account}`, perUnit: demand.perUnit, locationCap: Infinity });
-      demandPerDay += (listing.velocityPerDay ?? 0) * demand.perUnit;
-    }
+    unit.listings.forEach((listing, position) => {
+      const perUnit = unitsPerSale(index, position, skuPosition, stock.sku);
+      if (perUnit === 0) return;
+      publishedUnits += published[position].quantity * perUnit;
+      if (!listing.active) return;
+      consumers.push({ listing, perUnit, locationCap: Infinity });
+      demandPerDay += (listing.velocityPerDay ?? 0) * perUnit;
+    });
     if (consumers.length === 0) return;
     risks.push(...sharingRisks(stock.sku, policy, consumers), ...stockRisks(stock.sku, stock.available, policy, consumers, demandPerDay));
     if (publishedUnits > stock.available) {
@@ -50,7 +51,7 @@ function sharingRisks(sku: string, policy: Policy, consumers: readonly PoolConsu
     if (total > whole && mode === 'partitioned') risks.push({ code: 'shares-scaled-down', severity: 'info', sku, ruleId: shares.ruleId, totalBasisPoints: total });
     if (total < whole && mode !== 'hybrid') risks.push({ code: 'shares-hold-back', severity: 'warning', sku, ruleId: shares.ruleId, totalBasisPoints: total });
     for (const consumer of consumers) {
-      if (targetKeyOf(shares.value.basisPointsOf, consumer) === null) {
+      if (entryFor(shares.value.basisPointsOf, consumer) === null) {
         risks.push({ code: 'no-share', severity: 'warning', sku, ruleId: shares.ruleId, listingId: consumer.listing.listingId });
       }
     }
@@ -72,8 +73,7 @@ function committedBasisPoints(policy: Policy, consumers: readonly PoolConsumer[]
   }
   let committed = 0;
   for (const consumer of consumers) {
-    const target = shares === undefined ? null : targetKeyOf(shares.basisPointsOf, consumer);
-    committed += shares === undefined ? whole : target === null ? 0 : (shares.basisPointsOf.get(target) ?? 0);
+    committed += shares === undefined ? whole : (entryFor(shares.basisPointsOf, consumer)?.value ?? 0);
   }
   return committed;
 }
@@ -88,15 +88,15 @@ function stockRisks(sku: string, available: number, policy: Policy, consumers: r
   }
   const fences = policy.ringFences;
   if (fences !== null) {
-    const addressed = new Set(consumers.map((consumer) => targetKeyOf(fences.value, consumer)).filter((target) => target !== null));
+    const addressed = new Set(consumers.map((consumer) => entryFor(fences.value, consumer)));
     let fenced = 0;
-    for (const target of addressed) fenced += fences.value.get(target) ?? 0;
+    for (const entry of addressed) fenced += entry?.value ?? 0;
     if (fenced > pool) risks.push({ code: 'ring-fences-exceed-stock', severity: 'warning', sku, ruleId: fences.ruleId, fenced, available: pool });
   }
   const priority = policy.priority;
   if (priority !== null) {
     for (const consumer of consumers) {
-      if (targetKeyOf(priority.value.rankOf, consumer) === null) {
+      if (entryFor(priority.value.rankOf, consumer) === null) {
         risks.push({ code: 'not-in-priority', severity: 'info', sku, ruleId: priority.ruleId, listingId: consumer.listing.listingId });
       }
     }

@@ -3,6 +3,7 @@ import { describeIssue, type RuleSetIssue } from './rule-set-issue';
 import { validateRuleSet } from './rule-set.parser';
 import type { Amount, ApportionmentMethod, Mode, Rule, RuleSet } from './rule-set.schema';
 import { scopeSpecificity } from './rule-aspects';
+import { TargetTable } from './target-table';
 
 /**
  * A rule set turned into lookup structures once, so the hot path does map lookups and integer
@@ -18,18 +19,19 @@ export interface CompiledLimit {
 
 export interface CompiledPriority {
   readonly order: readonly string[];
-  readonly rankOf: ReadonlyMap<string, number>;
+  /** 0 for the first channel of the order. */
+  readonly rankOf: TargetTable<number>;
   readonly belowUnits: number | null;
   readonly belowDaysOfCover: number | null;
 }
 
 export interface CompiledSafetyStock {
   readonly all: CompiledAmount | null;
-  readonly channels: ReadonlyMap<string, CompiledAmount>;
+  readonly channels: TargetTable<CompiledAmount>;
 }
 
 export interface CompiledShares {
-  readonly basisPointsOf: ReadonlyMap<string, number>;
+  readonly basisPointsOf: TargetTable<number>;
   /** Sum over every named channel, active or not: an inactive channel's share is handed on, not held back. */
   readonly totalBasisPoints: number;
 }
@@ -56,8 +58,8 @@ export interface CompiledRule {
   readonly safetyStock: Decided<CompiledSafetyStock> | null;
   readonly shares: Decided<CompiledShares> | null;
   readonly priority: Decided<CompiledPriority> | null;
-  readonly ringFences: Decided<ReadonlyMap<string, number>> | null;
-  readonly limits: Decided<ReadonlyMap<string, CompiledLimit>> | null;
+  readonly ringFences: Decided<TargetTable<number>> | null;
+  readonly limits: Decided<TargetTable<CompiledLimit>> | null;
 }
 
 export interface CompiledRuleSet {
@@ -67,6 +69,8 @@ export interface CompiledRuleSet {
   readonly apportionment: ApportionmentMethod;
   readonly ringFencesOutrankPriority: boolean;
   readonly rules: readonly CompiledRule[];
+  /** Rules whose window contains `nowMs` (from ≤ now < to); remembers the last instant asked for. */
+  readonly rulesInForce: (nowMs: number) => readonly CompiledRule[];
 }
 
 export class InvalidRuleSetError extends Error {
@@ -82,13 +86,29 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   if (!validated.ok) throw new InvalidRuleSetError(validated.issues);
   const valid = validated.ruleSet;
   const zone = valid.timezone ?? DEFAULT_TIME_ZONE;
+  const rules = valid.rules.map((rule, index) => compileRule(rule, index, zone));
   return {
     version: valid.version,
     source: valid,
     defaultMode: valid.mode,
     apportionment: valid.apportionment ?? 'sainte-lague',
     ringFencesOutrankPriority: valid.ringFencesOutrankPriority ?? true,
-    rules: valid.rules.map((rule, index) => compileRule(rule, index, zone)),
+    rules,
+    rulesInForce: rememberLastInstant(rules),
+  };
+}
+
+// The service allocates many units for the same instant in a row; filtering the rules once for
+// that instant is enough.
+function rememberLastInstant(rules: readonly CompiledRule[]): (nowMs: number) => readonly CompiledRule[] {
+  let lastNowMs = Number.NaN;
+  let lastInForce: readonly CompiledRule[] = [];
+  return (nowMs) => {
+    if (nowMs !== lastNowMs) {
+      lastInForce = rules.filter((rule) => rule.fromMs <= nowMs && nowMs < rule.toMs);
+      lastNowMs = nowMs;
+    }
+    return lastInForce;
   };
 }
 
@@ -111,7 +131,7 @@ function compileRule(rule: Rule, index: number, ruleSetZone: string): CompiledRu
         ? null
         : decided({
             all: rule.safetyStock.all === undefined ? null : compileAmount(rule.safetyStock.all),
-            channels: new Map(Object.entries(rule.safetyStock.channels ?? {}).map(([target, amount]) => [target, compileAmount(amount)])),
+            channels: new TargetTable(Object.entries(rule.safetyStock.channels ?? {}).map(([target, amount]) => [target, compileAmount(amount)])),
           }),
     shares: rule.shares === undefined ? null : decided(compileShares(rule.shares)),
     priority:
@@ -119,15 +139,15 @@ function compileRule(rule: Rule, index: number, ruleSetZone: string): CompiledRu
         ? null
         : decided({
             order: rule.priority.order,
-            rankOf: new Map(rule.priority.order.map((target, rank) => [target, rank])),
+            rankOf: new TargetTable(rule.priority.order.map((target, rank) => [target, rank])),
             belowUnits: rule.priority.lowStock.belowUnits ?? null,
             belowDaysOfCover: rule.priority.lowStock.belowDaysOfCover ?? null,
           }),
-    ringFences: rule.ringFences === undefined ? null : decided(new Map(Object.entries(rule.ringFences))),
+    ringFences: rule.ringFences === undefined ? null : decided(TargetTable.fromRecord(rule.ringFences)),
     limits:
       rule.limits === undefined
         ? null
-        : decided(new Map(Object.entries(rule.limits).map(([target, limit]) => [target, { min: limit.min ?? null, max: limit.max ?? null }]))),
+        : decided(new TargetTable(Object.entries(rule.limits).map(([target, limit]) => [target, { min: limit.min ?? null, max: limit.max ?? null }]))),
   };
 }
 
@@ -144,8 +164,8 @@ function compileAmount(amount: Amount): CompiledAmount {
 }
 
 function compileShares(shares: Readonly<Record<string, number>>): CompiledShares {
-  const basisPointsOf = new Map(Object.entries(shares).map(([target, percent]) => [target, toBasisPoints(percent)]));
+  const basisPointsOf = new TargetTable(Object.entries(shares).map(([target, percent]) => [target, toBasisPoints(percent)]));
   let totalBasisPoints = 0;
-  for (const basisPoints of basisPointsOf.values()) totalBasisPoints += basisPoints;
+  for (const entry of basisPointsOf.entries) totalBasisPoints += entry.value;
   return { basisPointsOf, totalBasisPoints };
 }

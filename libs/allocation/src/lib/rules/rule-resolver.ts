@@ -8,6 +8,7 @@ import type {
   Decided,
 } from './compiled-rule-set';
 import type { Mode } from './rule-set.schema';
+import type { TargetTable } from './target-table';
 
 /** What a rule scope can match: a SKU or a bundle, by code, tags and category. */
 export interface RuleSubject {
@@ -23,13 +24,8 @@ export interface Policy {
   readonly safetyStock: Decided<CompiledSafetyStock> | null;
   readonly shares: Decided<CompiledShares> | null;
   readonly priority: Decided<CompiledPriority> | null;
-  readonly ringFences: Decided<ReadonlyMap<string, number>> | null;
-  readonly limits: Decided<ReadonlyMap<string, CompiledLimit>> | null;
-}
-
-/** Rules whose time window contains `nowMs`: from ≤ now < to. */
-export function rulesInForce(ruleSet: CompiledRuleSet, nowMs: number): readonly CompiledRule[] {
-  return ruleSet.rules.filter((rule) => rule.fromMs <= nowMs && nowMs < rule.toMs);
+  readonly ringFences: Decided<TargetTable<number>> | null;
+  readonly limits: Decided<TargetTable<CompiledLimit>> | null;
 }
 
 export function resolvePolicy(ruleSet: CompiledRuleSet, inForce: readonly CompiledRule[], subject: RuleSubject): Policy {
