@@ -60,8 +60,8 @@ function fillByPriority(request: PoolRequest, plan: PoolPlan, atThreshold: PoolP
       trace.push({ code: 'priority-fill', sku: request.sku, ruleId: priority.ruleId, rank, target, remaining, units: granted });
     }
     values[consumer] += granted;
-    // A lower consumer is served only when this one has its whole target.
-    remaining = granted === target ? remaining - granted : 0;
+    // Short of a whole target, `granted` took everything: nobody lower is served.
+    remaining -= granted;
   }
   return values;
 }
