@@ -1,5 +1,15 @@
-import { allocateUnit, compileRuleSet, describeIssue, parseRuleSet } from '../src';
-import type { AllocationResult, AllocationUnit, CompiledRuleSet, ListingInput } from '../src';
+import {
+  allocateUnit,
+  compileRuleSet,
+  describeIssue,
+  parseRuleSet,
+} from '../src';
+import type {
+  AllocationResult,
+  AllocationUnit,
+  CompiledRuleSet,
+  ListingInput,
+} from '../src';
 
 /** 2026年12月1日(火) 12:00 JST: a plain weekday outside every campaign in these tests. */
 export const NOON_DEC_1 = Date.parse('2026-12-01T12:00:00+09:00');
@@ -12,19 +22,43 @@ export function rules(text: string): CompiledRuleSet {
 }
 
 /** One listing of `sku` per channel, listing id = channel name, account `main`. */
-export function listingsOf(sku: string, channels: readonly string[], overrides: Partial<ListingInput> = {}): ListingInput[] {
-  return channels.map((channel) => ({ listingId: channel, channel, account: 'main', item: { sku }, active: true, ...overrides }));
+export function listingsOf(
+  sku: string,
+  channels: readonly string[],
+  overrides: Partial<ListingInput> = {},
+): ListingInput[] {
+  return channels.map((channel) => ({
+    listingId: channel,
+    channel,
+    account: 'main',
+    item: { sku },
+    active: true,
+    ...overrides,
+  }));
 }
 
-export function oneSku(available: number, channels: readonly string[], extra: { tags?: string[]; category?: string } = {}): AllocationUnit {
-  return { skus: [{ sku: 'TSHIRT-M', available, ...extra }], listings: listingsOf('TSHIRT-M', channels) };
+export function oneSku(
+  available: number,
+  channels: readonly string[],
+  extra: { tags?: string[]; category?: string } = {},
+): AllocationUnit {
+  return {
+    skus: [{ sku: 'TSHIRT-M', available, ...extra }],
+    listings: listingsOf('TSHIRT-M', channels),
+  };
 }
 
 /** Quantities by listing id, the way an operator reads the dashboard. */
 export function shown(result: AllocationResult): Record<string, number> {
-  return Object.fromEntries(result.listings.map((listing) => [listing.listingId, listing.quantity]));
+  return Object.fromEntries(
+    result.listings.map((listing) => [listing.listingId, listing.quantity]),
+  );
 }
 
-export function allocate(ruleSet: CompiledRuleSet, unit: AllocationUnit, now = NOON_DEC_1): Record<string, number> {
+export function allocate(
+  ruleSet: CompiledRuleSet,
+  unit: AllocationUnit,
+  now = NOON_DEC_1,
+): Record<string, number> {
   return shown(allocateUnit(ruleSet, unit, { now }));
 }

@@ -1,8 +1,30 @@
 import type { AllocationUnit, ListingInput } from '@urikiri/allocation';
 
-export const CHANNELS = ['rakuten', 'amazon', 'yahoo', 'shopify', 'qoo10'] as const;
-const CATEGORIES = ['apparel', 'food', 'cosmetics', 'home', 'toys', 'books', 'sports', 'garden'];
-const TAGS = ['clearance', 'new-arrival', 'fragile', 'heavy', 'super-sale', 'prime-event'];
+export const CHANNELS = [
+  'rakuten',
+  'amazon',
+  'yahoo',
+  'shopify',
+  'qoo10',
+] as const;
+const CATEGORIES = [
+  'apparel',
+  'food',
+  'cosmetics',
+  'home',
+  'toys',
+  'books',
+  'sports',
+  'garden',
+];
+const TAGS = [
+  'clearance',
+  'new-arrival',
+  'fragile',
+  'heavy',
+  'super-sale',
+  'prime-event',
+];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run allocates the same catalogue. */
 function randomSource(seed: number): () => number {
@@ -26,17 +48,26 @@ export interface Catalogue {
  * `skuCount` SKUs, `bundledShare` of them paired into two-component bundles (one allocation unit
  * per bundle and its two components), every SKU and bundle listed once on each channel.
  */
-export function buildCatalogue(skuCount: number, bundledShare: number, seed: number): Catalogue {
+export function buildCatalogue(
+  skuCount: number,
+  bundledShare: number,
+  seed: number,
+): Catalogue {
   const random = randomSource(seed);
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
+  const pick = <T>(values: readonly T[]): T =>
+    values[Math.floor(random() * values.length)];
   const skuCode = (n: number) => `SKU-${String(n).padStart(6, '0')}`;
   const stockOf = (n: number) => ({
     sku: skuCode(n),
-    available: random() < 0.15 ? Math.floor(random() * 10) : Math.floor(random() * 400),
+    available:
+      random() < 0.15 ? Math.floor(random() * 10) : Math.floor(random() * 400),
     category: pick(CATEGORIES),
     tags: random() < 0.5 ? [pick(TAGS)] : [pick(TAGS), pick(TAGS)],
   });
-  const listingsOf = (code: string, item: ListingInput['item']): ListingInput[] =>
+  const listingsOf = (
+    code: string,
+    item: ListingInput['item'],
+  ): ListingInput[] =>
     CHANNELS.map((channel) => ({
       listingId: `${channel}:${code}`,
       channel,
@@ -60,7 +91,19 @@ export function buildCatalogue(skuCount: number, bundledShare: number, seed: num
     ];
     units.push({
       skus: [first, second],
-      bundles: [{ bundleId, tags: ['bundle'], components: [{ componentSku: first.sku, quantity: 1 }, { componentSku: second.sku, quantity: 1 + Math.floor(random() * 2) }] }],
+      bundles: [
+        {
+          bundleId,
+          tags: ['bundle'],
+          components: [
+            { componentSku: first.sku, quantity: 1 },
+            {
+              componentSku: second.sku,
+              quantity: 1 + Math.floor(random() * 2),
+            },
+          ],
+        },
+      ],
       listings: unitListings,
     });
     listings += unitListings.length;

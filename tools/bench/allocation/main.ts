@@ -13,7 +13,8 @@ const ruleSet = compileRuleSet(BENCH_RULE_SET);
 function allocateAll(): number {
   let published = 0;
   for (const unit of catalogue.units) {
-    for (const listing of allocateUnit(ruleSet, unit, { now: NOW }).listings) published += listing.quantity;
+    for (const listing of allocateUnit(ruleSet, unit, { now: NOW }).listings)
+      published += listing.quantity;
   }
   return published;
 }
@@ -24,7 +25,9 @@ const started = process.hrtime.bigint();
 const published = allocateAll();
 const totalMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-console.log(`units ${catalogue.units.length}, listings ${catalogue.listings}, rules ${BENCH_RULE_SET.rules.length}, published ${published}`);
+console.log(
+  `units ${catalogue.units.length}, listings ${catalogue.listings}, rules ${BENCH_RULE_SET.rules.length}, published ${published}`,
+);
 console.log(
   JSON.stringify({
     totalMs: Math.round(totalMs * 10) / 10,

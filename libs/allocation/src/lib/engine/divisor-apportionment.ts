@@ -12,7 +12,11 @@ import { floorDiv } from './integer-arithmetic';
  * from every seat whose quotient reaches the mean divisor W / house, which is a prefix of that
  * order, and then adds or removes single seats at the edge: at most about one step per party.
  */
-export function apportion(house: number, weights: readonly number[], method: ApportionmentMethod): number[] {
+export function apportion(
+  house: number,
+  weights: readonly number[],
+  method: ApportionmentMethod,
+): number[] {
   const seats = new Array<number>(weights.length).fill(0);
   let totalWeight = 0;
   for (const weight of weights) totalWeight += weight;
@@ -42,23 +46,39 @@ function divisor(k: number, method: ApportionmentMethod): number {
   return method === 'dhondt' ? k : 2 * k - 1;
 }
 
-function bestNextSeat(seats: readonly number[], weights: readonly number[], method: ApportionmentMethod): number {
+function bestNextSeat(
+  seats: readonly number[],
+  weights: readonly number[],
+  method: ApportionmentMethod,
+): number {
   let best = -1;
   for (let party = 0; party < weights.length; party++) {
     if (weights[party] === 0) continue;
     // weights[party] / d(party) > weights[best] / d(best), compared without division.
-    if (best === -1 || weights[party] * divisor(seats[best] + 1, method) > weights[best] * divisor(seats[party] + 1, method)) {
+    if (
+      best === -1 ||
+      weights[party] * divisor(seats[best] + 1, method) >
+        weights[best] * divisor(seats[party] + 1, method)
+    ) {
       best = party;
     }
   }
   return best;
 }
 
-function weakestHeldSeat(seats: readonly number[], weights: readonly number[], method: ApportionmentMethod): number {
+function weakestHeldSeat(
+  seats: readonly number[],
+  weights: readonly number[],
+  method: ApportionmentMethod,
+): number {
   let weakest = -1;
   for (let party = weights.length - 1; party >= 0; party--) {
     if (seats[party] === 0) continue;
-    if (weakest === -1 || weights[party] * divisor(seats[weakest], method) < weights[weakest] * divisor(seats[party], method)) {
+    if (
+      weakest === -1 ||
+      weights[party] * divisor(seats[weakest], method) <
+        weights[weakest] * divisor(seats[party], method)
+    ) {
       weakest = party;
     }
   }

@@ -18,11 +18,23 @@ export function applyLimits(
   if (limit === undefined) return quantity;
   let shown = quantity;
   if (limit.max !== null && shown > limit.max) {
-    trace?.push({ code: 'max', ruleId: limits.ruleId, before: shown, max: limit.max, after: limit.max });
+    trace?.push({
+      code: 'max',
+      ruleId: limits.ruleId,
+      before: shown,
+      max: limit.max,
+      after: limit.max,
+    });
     shown = limit.max;
   }
   if (limit.min !== null && shown < limit.min && shown > 0) {
-    trace?.push({ code: 'min', ruleId: limits.ruleId, before: shown, min: limit.min, after: 0 });
+    trace?.push({
+      code: 'min',
+      ruleId: limits.ruleId,
+      before: shown,
+      min: limit.min,
+      after: 0,
+    });
     shown = 0;
   }
   return shown;

@@ -11,6 +11,9 @@ export interface PoolConsumer {
 }
 
 /** The rule entry that addresses the consumer: its account first, then its channel. */
-export function entryFor<T>(table: TargetTable<T>, consumer: PoolConsumer): TargetEntry<T> | null {
+export function entryFor<T>(
+  table: TargetTable<T>,
+  consumer: PoolConsumer,
+): TargetEntry<T> | null {
   return table.lookup(consumer.listing.channel, consumer.listing.account);
 }

@@ -1,5 +1,10 @@
 import { AllocationInputError } from '../model/allocation-input.error';
-import type { AllocationUnit, BundleDefinition, ListingInput, SkuStock } from '../model/allocation-unit.types';
+import type {
+  AllocationUnit,
+  BundleDefinition,
+  ListingInput,
+  SkuStock,
+} from '../model/allocation-unit.types';
 
 /** Largest quantity the engine accepts; keeps every intermediate product below 2^53. */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -19,8 +24,10 @@ export interface UnitIndex {
 export function indexUnit(unit: AllocationUnit): UnitIndex {
   const { skus, listings } = unit;
   const bundles = unit.bundles ?? [];
-  for (let position = 0; position < skus.length; position++) checkQuantity(skus[position].available, `skus[${position}].available`);
-  for (let position = 0; position < bundles.length; position++) checkBundle(bundles[position], position, skus);
+  for (let position = 0; position < skus.length; position++)
+    checkQuantity(skus[position].available, `skus[${position}].available`);
+  for (let position = 0; position < bundles.length; position++)
+    checkBundle(bundles[position], position, skus);
   const bundleOf = new Array<BundleDefinition | null>(listings.length);
   const skuOf = new Array<number>(listings.length);
   for (let position = 0; position < listings.length; position++) {
@@ -29,12 +36,22 @@ export function indexUnit(unit: AllocationUnit): UnitIndex {
     const item = listing.item;
     if ('sku' in item) {
       const sku = positionOfSku(skus, item.sku);
-      if (sku === -1) throw new AllocationInputError(`listings[${position}].item.sku`, `"${item.sku}" is not among the unit's skus`);
+      if (sku === -1)
+        throw new AllocationInputError(
+          `listings[${position}].item.sku`,
+          `"${item.sku}" is not among the unit's skus`,
+        );
       skuOf[position] = sku;
       bundleOf[position] = null;
     } else {
-      const bundle = bundles.find((candidate) => candidate.bundleId === item.bundleId);
-      if (bundle === undefined) throw new AllocationInputError(`listings[${position}].item.bundleId`, `"${item.bundleId}" is not among the unit's bundles`);
+      const bundle = bundles.find(
+        (candidate) => candidate.bundleId === item.bundleId,
+      );
+      if (bundle === undefined)
+        throw new AllocationInputError(
+          `listings[${position}].item.bundleId`,
+          `"${item.bundleId}" is not among the unit's bundles`,
+        );
       skuOf[position] = -1;
       bundleOf[position] = bundle;
     }
@@ -43,16 +60,27 @@ export function indexUnit(unit: AllocationUnit): UnitIndex {
 }
 
 /** Units of `sku` one sale of the listing consumes: 1 for the SKU itself, 0 when unrelated. */
-export function unitsPerSale(index: UnitIndex, listing: number, skuPosition: number, sku: string): number {
+export function unitsPerSale(
+  index: UnitIndex,
+  listing: number,
+  skuPosition: number,
+  sku: string,
+): number {
   const bundle = index.bundleOf[listing];
   if (bundle === null) return index.skuOf[listing] === skuPosition ? 1 : 0;
   let units = 0;
-  for (const component of bundle.components) if (component.componentSku === sku) units += component.quantity;
+  for (const component of bundle.components)
+    if (component.componentSku === sku) units += component.quantity;
   return units;
 }
 
 /** Units of `stock` at the listing's locations; Infinity when the listing ships from anywhere. */
-export function locationCapOf(stock: SkuStock, stockPosition: number, listing: ListingInput, listingPosition: number): number {
+export function locationCapOf(
+  stock: SkuStock,
+  stockPosition: number,
+  listing: ListingInput,
+  listingPosition: number,
+): number {
   if (listing.locations === undefined) return Infinity;
   if (stock.byLocation === undefined) {
     throw new AllocationInputError(
@@ -70,19 +98,38 @@ export function locationCapOf(stock: SkuStock, stockPosition: number, listing: L
 }
 
 function positionOfSku(skus: readonly SkuStock[], sku: string): number {
-  for (let position = 0; position < skus.length; position++) if (skus[position].sku === sku) return position;
+  for (let position = 0; position < skus.length; position++)
+    if (skus[position].sku === sku) return position;
   return -1;
 }
 
-function checkBundle(bundle: BundleDefinition, position: number, skus: readonly SkuStock[]): void {
-  if (bundle.components.length === 0) throw new AllocationInputError(`bundles[${position}].components`, 'must list at least one component');
+function checkBundle(
+  bundle: BundleDefinition,
+  position: number,
+  skus: readonly SkuStock[],
+): void {
+  if (bundle.components.length === 0)
+    throw new AllocationInputError(
+      `bundles[${position}].components`,
+      'must list at least one component',
+    );
   bundle.components.forEach((component, line) => {
     const path = `bundles[${position}].components[${line}]`;
     if (positionOfSku(skus, component.componentSku) === -1) {
-      throw new AllocationInputError(`${path}.componentSku`, `"${component.componentSku}" is not among the unit's skus`);
+      throw new AllocationInputError(
+        `${path}.componentSku`,
+        `"${component.componentSku}" is not among the unit's skus`,
+      );
     }
-    if (!Number.isSafeInteger(component.quantity) || component.quantity < 1 || component.quantity > MAX_QUANTITY) {
-      throw new AllocationInputError(`${path}.quantity`, 'must be a whole number of at least 1');
+    if (
+      !Number.isSafeInteger(component.quantity) ||
+      component.quantity < 1 ||
+      component.quantity > MAX_QUANTITY
+    ) {
+      throw new AllocationInputError(
+        `${path}.quantity`,
+        'must be a whole number of at least 1',
+      );
     }
   });
 }
@@ -90,12 +137,18 @@ function checkBundle(bundle: BundleDefinition, position: number, skus: readonly 
 function checkListing(listing: ListingInput, position: number): void {
   const velocity = listing.velocityPerDay;
   if (velocity !== undefined && !(Number.isFinite(velocity) && velocity >= 0)) {
-    throw new AllocationInputError(`listings[${position}].velocityPerDay`, 'must be a number of units per day, 0 or more');
+    throw new AllocationInputError(
+      `listings[${position}].velocityPerDay`,
+      'must be a number of units per day, 0 or more',
+    );
   }
 }
 
 function checkQuantity(value: number, path: string): void {
   if (!Number.isSafeInteger(value) || value < 0 || value > MAX_QUANTITY) {
-    throw new AllocationInputError(path, `must be a whole number between 0 and ${MAX_QUANTITY.toLocaleString('en-US')}`);
+    throw new AllocationInputError(
+      path,
+      `must be a whole number between 0 and ${MAX_QUANTITY.toLocaleString('en-US')}`,
+    );
   }
 }

@@ -30,7 +30,9 @@ export interface BundleDefinition {
 }
 
 /** What a listing sells: a SKU or a bundle. */
-export type ListingItemRef = { readonly sku: string } | { readonly bundleId: string };
+export type ListingItemRef =
+  | { readonly sku: string }
+  | { readonly bundleId: string };
 
 export interface ListingInput {
   readonly listingId: string;

@@ -1,5 +1,8 @@
 import { allocateUnit } from '../engine/unit-allocator';
-import type { AllocationUnit, ListingItemRef } from '../model/allocation-unit.types';
+import type {
+  AllocationUnit,
+  ListingItemRef,
+} from '../model/allocation-unit.types';
 import type { CompiledRuleSet } from '../rules/compiled-rule-set';
 import { ASPECTS, type Aspect } from '../rules/rule-aspects';
 import { resolvePolicy } from '../rules/rule-resolver';
@@ -43,14 +46,27 @@ export interface AllocationPreview {
 }
 
 /** What every listing of the unit would show under `ruleSet` at `now`, explained step by step. */
-export function previewAllocation(ruleSet: CompiledRuleSet, unit: AllocationUnit, options: PreviewOptions): AllocationPreview {
-  const atMs = typeof options.now === 'number' ? options.now : options.now.getTime();
+export function previewAllocation(
+  ruleSet: CompiledRuleSet,
+  unit: AllocationUnit,
+  options: PreviewOptions,
+): AllocationPreview {
+  const atMs =
+    typeof options.now === 'number' ? options.now : options.now.getTime();
   const locale = options.locale ?? 'ja';
   const allocation = allocateUnit(ruleSet, unit, { now: atMs, trace: true });
   const inForce = ruleSet.rulesInForce(atMs);
   const subjects = [
-    ...unit.skus.map((stock) => ({ code: stock.sku, tags: stock.tags, category: stock.category })),
-    ...(unit.bundles ?? []).map((bundle) => ({ code: bundle.bundleId, tags: bundle.tags, category: bundle.category })),
+    ...unit.skus.map((stock) => ({
+      code: stock.sku,
+      tags: stock.tags,
+      category: stock.category,
+    })),
+    ...(unit.bundles ?? []).map((bundle) => ({
+      code: bundle.bundleId,
+      tags: bundle.tags,
+      category: bundle.category,
+    })),
   ];
   return {
     ruleSetVersion: ruleSet.version,
@@ -72,10 +88,18 @@ export function previewAllocation(ruleSet: CompiledRuleSet, unit: AllocationUnit
     decisions: subjects.map((subject) => {
       const policy = resolvePolicy(ruleSet, inForce, subject);
       const decidedBy = Object.fromEntries(
-        ASPECTS.map((aspect) => [aspect, aspect === 'mode' ? policy.mode.ruleId : (policy[aspect]?.ruleId ?? null)]),
+        ASPECTS.map((aspect) => [
+          aspect,
+          aspect === 'mode'
+            ? policy.mode.ruleId
+            : (policy[aspect]?.ruleId ?? null),
+        ]),
       ) as Record<Aspect, string | null>;
       return { code: subject.code, decidedBy };
     }),
-    risks: assessRisks(ruleSet, unit, { now: atMs }).risks.map((risk) => ({ risk, message: renderRisk(risk, locale) })),
+    risks: assessRisks(ruleSet, unit, { now: atMs }).risks.map((risk) => ({
+      risk,
+      message: renderRisk(risk, locale),
+    })),
   };
 }

@@ -1,7 +1,13 @@
 import { DEFAULT_TIME_ZONE, parseZonedDateTime } from './local-time';
 import { describeIssue, type RuleSetIssue } from './rule-set-issue';
 import { validateRuleSet } from './rule-set.parser';
-import type { Amount, ApportionmentMethod, Mode, Rule, RuleSet } from './rule-set.schema';
+import type {
+  Amount,
+  ApportionmentMethod,
+  Mode,
+  Rule,
+  RuleSet,
+} from './rule-set.schema';
 import { scopeSpecificity } from './rule-aspects';
 import { TargetTable } from './target-table';
 
@@ -10,7 +16,9 @@ import { TargetTable } from './target-table';
  * arithmetic only. Percentages become basis points (1 % = 100) to keep every later step integral.
  */
 
-export type CompiledAmount = { readonly kind: 'units'; readonly units: number } | { readonly kind: 'percent'; readonly basisPoints: number };
+export type CompiledAmount =
+  | { readonly kind: 'units'; readonly units: number }
+  | { readonly kind: 'percent'; readonly basisPoints: number };
 
 export interface CompiledLimit {
   readonly min: number | null;
@@ -86,7 +94,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   if (!validated.ok) throw new InvalidRuleSetError(validated.issues);
   const valid = validated.ruleSet;
   const zone = valid.timezone ?? DEFAULT_TIME_ZONE;
-  const rules = valid.rules.map((rule, index) => compileRule(rule, index, zone));
+  const rules = valid.rules.map((rule, index) =>
+    compileRule(rule, index, zone),
+  );
   return {
     version: valid.version,
     source: valid,
@@ -100,19 +110,27 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
 
 // The service allocates many units for the same instant in a row; filtering the rules once for
 // that instant is enough.
-function rememberLastInstant(rules: readonly CompiledRule[]): (nowMs: number) => readonly CompiledRule[] {
+function rememberLastInstant(
+  rules: readonly CompiledRule[],
+): (nowMs: number) => readonly CompiledRule[] {
   let lastNowMs = Number.NaN;
   let lastInForce: readonly CompiledRule[] = [];
   return (nowMs) => {
     if (nowMs !== lastNowMs) {
-      lastInForce = rules.filter((rule) => rule.fromMs <= nowMs && nowMs < rule.toMs);
+      lastInForce = rules.filter(
+        (rule) => rule.fromMs <= nowMs && nowMs < rule.toMs,
+      );
       lastNowMs = nowMs;
     }
     return lastInForce;
   };
 }
 
-function compileRule(rule: Rule, index: number, ruleSetZone: string): CompiledRule {
+function compileRule(
+  rule: Rule,
+  index: number,
+  ruleSetZone: string,
+): CompiledRule {
   const zone = rule.window?.timezone ?? ruleSetZone;
   const decided = <T>(value: T): Decided<T> => ({ ruleId: rule.id, value });
   return {
@@ -120,8 +138,14 @@ function compileRule(rule: Rule, index: number, ruleSetZone: string): CompiledRu
     index,
     specificity: scopeSpecificity(rule),
     precedence: rule.precedence ?? 0,
-    fromMs: rule.window?.from === undefined ? -Infinity : (parseZonedDateTime(rule.window.from, zone) ?? -Infinity),
-    toMs: rule.window?.to === undefined ? Infinity : (parseZonedDateTime(rule.window.to, zone) ?? Infinity),
+    fromMs:
+      rule.window?.from === undefined
+        ? -Infinity
+        : (parseZonedDateTime(rule.window.from, zone) ?? -Infinity),
+    toMs:
+      rule.window?.to === undefined
+        ? Infinity
+        : (parseZonedDateTime(rule.window.to, zone) ?? Infinity),
     skus: setOrNull(rule.scope?.skus),
     tags: setOrNull(rule.scope?.tags),
     categories: setOrNull(rule.scope?.categories),
@@ -130,28 +154,50 @@ function compileRule(rule: Rule, index: number, ruleSetZone: string): CompiledRu
       rule.safetyStock === undefined
         ? null
         : decided({
-            all: rule.safetyStock.all === undefined ? null : compileAmount(rule.safetyStock.all),
-            channels: new TargetTable(Object.entries(rule.safetyStock.channels ?? {}).map(([target, amount]) => [target, compileAmount(amount)])),
+            all:
+              rule.safetyStock.all === undefined
+                ? null
+                : compileAmount(rule.safetyStock.all),
+            channels: new TargetTable(
+              Object.entries(rule.safetyStock.channels ?? {}).map(
+                ([target, amount]) => [target, compileAmount(amount)],
+              ),
+            ),
           }),
-    shares: rule.shares === undefined ? null : decided(compileShares(rule.shares)),
+    shares:
+      rule.shares === undefined ? null : decided(compileShares(rule.shares)),
     priority:
       rule.priority === undefined
         ? null
         : decided({
             order: rule.priority.order,
-            rankOf: new TargetTable(rule.priority.order.map((target, rank) => [target, rank])),
+            rankOf: new TargetTable(
+              rule.priority.order.map((target, rank) => [target, rank]),
+            ),
             belowUnits: rule.priority.lowStock.belowUnits ?? null,
             belowDaysOfCover: rule.priority.lowStock.belowDaysOfCover ?? null,
           }),
-    ringFences: rule.ringFences === undefined ? null : decided(TargetTable.fromRecord(rule.ringFences)),
+    ringFences:
+      rule.ringFences === undefined
+        ? null
+        : decided(TargetTable.fromRecord(rule.ringFences)),
     limits:
       rule.limits === undefined
         ? null
-        : decided(new TargetTable(Object.entries(rule.limits).map(([target, limit]) => [target, { min: limit.min ?? null, max: limit.max ?? null }]))),
+        : decided(
+            new TargetTable(
+              Object.entries(rule.limits).map(([target, limit]) => [
+                target,
+                { min: limit.min ?? null, max: limit.max ?? null },
+              ]),
+            ),
+          ),
   };
 }
 
-function setOrNull(names: readonly string[] | undefined): ReadonlySet<string> | null {
+function setOrNull(
+  names: readonly string[] | undefined,
+): ReadonlySet<string> | null {
   return names === undefined ? null : new Set(names);
 }
 
@@ -160,11 +206,20 @@ export function toBasisPoints(percent: number): number {
 }
 
 function compileAmount(amount: Amount): CompiledAmount {
-  return amount.units !== undefined ? { kind: 'units', units: amount.units } : { kind: 'percent', basisPoints: toBasisPoints(amount.percent ?? 0) };
+  return amount.units !== undefined
+    ? { kind: 'units', units: amount.units }
+    : { kind: 'percent', basisPoints: toBasisPoints(amount.percent ?? 0) };
 }
 
-function compileShares(shares: Readonly<Record<string, number>>): CompiledShares {
-  const basisPointsOf = new TargetTable(Object.entries(shares).map(([target, percent]) => [target, toBasisPoints(percent)]));
+function compileShares(
+  shares: Readonly<Record<string, number>>,
+): CompiledShares {
+  const basisPointsOf = new TargetTable(
+    Object.entries(shares).map(([target, percent]) => [
+      target,
+      toBasisPoints(percent),
+    ]),
+  );
   let totalBasisPoints = 0;
   for (const entry of basisPointsOf.entries) totalBasisPoints += entry.value;
   return { basisPointsOf, totalBasisPoints };

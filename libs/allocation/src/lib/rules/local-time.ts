@@ -19,15 +19,22 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** Epoch milliseconds of `text` read in `timeZone`, or null when the text is not a real date-time. */
-export function parseZonedDateTime(text: string, timeZone: string): number | null {
+export function parseZonedDateTime(
+  text: string,
+  timeZone: string,
+): number | null {
   const match = DATE_TIME_PATTERN.exec(text);
   if (match === null) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part)));
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const [year, month, day, hour, minute, second] = match
+    .slice(1, 7)
+    .map((part) => (part === undefined ? 0 : Number(part)));
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
   const wallClockAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const offsetText = match[7];
-  if (offsetText !== undefined) return wallClockAsUtc - explicitOffsetMs(offsetText);
+  if (offsetText !== undefined)
+    return wallClockAsUtc - explicitOffsetMs(offsetText);
   return wallClockInZoneToEpoch(wallClockAsUtc, timeZone);
 }
 
@@ -44,7 +51,10 @@ function explicitOffsetMs(offsetText: string): number {
 
 // The zone's offset can differ on either side of a DST change, so the guess is corrected once
 // with the offset in force at the first estimate.
-function wallClockInZoneToEpoch(wallClockAsUtc: number, timeZone: string): number {
+function wallClockInZoneToEpoch(
+  wallClockAsUtc: number,
+  timeZone: string,
+): number {
   const firstGuess = wallClockAsUtc - zoneOffsetMs(wallClockAsUtc, timeZone);
   return wallClockAsUtc - zoneOffsetMs(firstGuess, timeZone);
 }
@@ -62,6 +72,13 @@ function zoneOffsetMs(epochMs: number, timeZone: string): number {
   }).formatToParts(new Date(epochMs));
   const field = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  const wallClock = Date.UTC(
+    field('year'),
+    field('month') - 1,
+    field('day'),
+    field('hour'),
+    field('minute'),
+    field('second'),
+  );
   return wallClock - Math.floor(epochMs / 1000) * 1000;
 }

@@ -28,7 +28,11 @@ export interface Policy {
   readonly limits: Decided<TargetTable<CompiledLimit>> | null;
 }
 
-export function resolvePolicy(ruleSet: CompiledRuleSet, inForce: readonly CompiledRule[], subject: RuleSubject): Policy {
+export function resolvePolicy(
+  ruleSet: CompiledRuleSet,
+  inForce: readonly CompiledRule[],
+  subject: RuleSubject,
+): Policy {
   let mode: CompiledRule | null = null;
   let safetyStock: CompiledRule | null = null;
   let shares: CompiledRule | null = null;
@@ -38,10 +42,12 @@ export function resolvePolicy(ruleSet: CompiledRuleSet, inForce: readonly Compil
   for (const rule of inForce) {
     if (!matches(rule, subject)) continue;
     if (rule.mode !== null && outranks(rule, mode)) mode = rule;
-    if (rule.safetyStock !== null && outranks(rule, safetyStock)) safetyStock = rule;
+    if (rule.safetyStock !== null && outranks(rule, safetyStock))
+      safetyStock = rule;
     if (rule.shares !== null && outranks(rule, shares)) shares = rule;
     if (rule.priority !== null && outranks(rule, priority)) priority = rule;
-    if (rule.ringFences !== null && outranks(rule, ringFences)) ringFences = rule;
+    if (rule.ringFences !== null && outranks(rule, ringFences))
+      ringFences = rule;
     if (rule.limits !== null && outranks(rule, limits)) limits = rule;
   }
   return {
@@ -56,16 +62,28 @@ export function resolvePolicy(ruleSet: CompiledRuleSet, inForce: readonly Compil
 
 function matches(rule: CompiledRule, subject: RuleSubject): boolean {
   if (rule.skus !== null) return rule.skus.has(subject.code);
-  if (rule.categories !== null) return subject.category !== undefined && rule.categories.has(subject.category);
-  if (rule.tags !== null) return subject.tags !== undefined && subject.tags.some((tag) => rule.tags?.has(tag));
+  if (rule.categories !== null)
+    return (
+      subject.category !== undefined && rule.categories.has(subject.category)
+    );
+  if (rule.tags !== null)
+    return (
+      subject.tags !== undefined &&
+      subject.tags.some((tag) => rule.tags?.has(tag))
+    );
   return true;
 }
 
 // Validation refuses equal ties between rules that can meet, so the file order below only settles
 // pairs that can never both match; it keeps the function total all the same.
-function outranks(candidate: CompiledRule, incumbent: CompiledRule | null): boolean {
+function outranks(
+  candidate: CompiledRule,
+  incumbent: CompiledRule | null,
+): boolean {
   if (incumbent === null) return true;
-  if (candidate.specificity !== incumbent.specificity) return candidate.specificity > incumbent.specificity;
-  if (candidate.precedence !== incumbent.precedence) return candidate.precedence > incumbent.precedence;
+  if (candidate.specificity !== incumbent.specificity)
+    return candidate.specificity > incumbent.specificity;
+  if (candidate.precedence !== incumbent.precedence)
+    return candidate.precedence > incumbent.precedence;
   return candidate.index < incumbent.index;
 }

@@ -14,13 +14,17 @@ export function formatPath(segments: readonly PathSegment[]): string {
   let text = '';
   for (const segment of segments) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else if (PLAIN_KEY.test(segment))
+      text += text === '' ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
 
-export function issueAt(segments: readonly PathSegment[], message: string): RuleSetIssue {
+export function issueAt(
+  segments: readonly PathSegment[],
+  message: string,
+): RuleSetIssue {
   return { path: formatPath(segments), message };
 }
 

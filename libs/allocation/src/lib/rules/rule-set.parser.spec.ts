@@ -31,7 +31,11 @@ describe('reading a rule set', () => {
   });
 
   it('accepts the same rule set as JSON', () => {
-    const json = JSON.stringify({ version: 1, mode: 'shared', rules: [{ id: 'base', shares: { rakuten: 60 } }] });
+    const json = JSON.stringify({
+      version: 1,
+      mode: 'shared',
+      rules: [{ id: 'base', shares: { rakuten: 60 } }],
+    });
     expect(parseRuleSet(json, { format: 'json' }).ok).toBe(true);
     expect(parseRuleSet(json).ok).toBe(true);
   });
@@ -50,26 +54,42 @@ rules:
     scope: { skus: [A] }
     shares: { rakuten: 1200 }
 `;
-    expect(refusal(text)).toEqual(['rules[2].shares.rakuten: must be a number between 0 and 1000 (percent)']);
+    expect(refusal(text)).toEqual([
+      'rules[2].shares.rakuten: must be a number between 0 and 1000 (percent)',
+    ]);
   });
 
   it('refuses a share given as text or with more than two decimals', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, shares: { amazon: "30" } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, shares: { amazon: "30" } }]',
+      ),
+    ).toEqual([
       'rules[0].shares.amazon: must be a number between 0 and 1000 (percent)',
     ]);
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, shares: { amazon: 12.345 } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, shares: { amazon: 12.345 } }]',
+      ),
+    ).toEqual([
       'rules[0].shares.amazon: must be a number between 0 and 1000 (percent) with at most two decimals',
     ]);
   });
 
   it('points at a misspelt field instead of ignoring it', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, shars: { amazon: 30 } }]')).toEqual([
-      'rules[0].shars: is not a known field; check its spelling',
-    ]);
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, shars: { amazon: 30 } }]',
+      ),
+    ).toEqual(['rules[0].shars: is not a known field; check its spelling']);
   });
 
   it('refuses a rule that sets nothing', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, scope: { tags: [x] } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, scope: { tags: [x] } }]',
+      ),
+    ).toEqual([
       'rules[0]: sets nothing; give at least one of mode, safetyStock, shares, priority, ringFences, limits',
     ]);
   });
@@ -82,45 +102,73 @@ rules:
   });
 
   it('refuses a channel key that is not a channel id', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, ringFences: { "Rakuten Ichiba": 5 } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, ringFences: { "Rakuten Ichiba": 5 } }]',
+      ),
+    ).toEqual([
       'rules[0].ringFences["Rakuten Ichiba"]: key must be a channel id like "rakuten" or a channel account like "rakuten/shop-a" (lower-case channel)',
     ]);
   });
 
   it('refuses negative or fractional units', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, safetyStock: { all: { units: 1.5 } } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, safetyStock: { all: { units: 1.5 } } }]',
+      ),
+    ).toEqual([
       'rules[0].safetyStock.all.units: must be a whole number of units, 0 or more (held back)',
     ]);
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, limits: { amazon: { max: -1 } } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, limits: { amazon: { max: -1 } } }]',
+      ),
+    ).toEqual([
       'rules[0].limits.amazon.max: must be a whole number of units, 0 or more (the listing never shows more)',
     ]);
   });
 
   it('refuses two rules with one id', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, mode: shared }, { id: a, scope: { tags: [t] }, mode: hybrid }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, mode: shared }, { id: a, scope: { tags: [t] }, mode: hybrid }]',
+      ),
+    ).toEqual([
       'rules[1].id: "a" is already the id of rules[0]; rule ids must be unique',
     ]);
   });
 
   it('refuses a minimum above the maximum', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, limits: { amazon: { min: 30, max: 20 } } }]')).toEqual([
-      'rules[0].limits.amazon.min: must not exceed max (20)',
-    ]);
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, limits: { amazon: { min: 30, max: 20 } } }]',
+      ),
+    ).toEqual(['rules[0].limits.amazon.min: must not exceed max (20)']);
   });
 
   it('refuses a window that ends before it starts, and a date that does not exist', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, mode: hybrid, window: { from: 2026-12-04T20:00, to: 2026-12-04T19:00 } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, mode: hybrid, window: { from: 2026-12-04T20:00, to: 2026-12-04T19:00 } }]',
+      ),
+    ).toEqual([
       'rules[0].window.to: must be later than from (2026-12-04T20:00)',
     ]);
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, mode: hybrid, window: { from: 2026-02-30T20:00 } }]')).toEqual([
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, mode: hybrid, window: { from: 2026-02-30T20:00 } }]',
+      ),
+    ).toEqual([
       'rules[0].window.from: must be a date-time like 2026-12-04T20:00 (read in the rule set time zone) or with an offset like 2026-12-04T20:00+09:00',
     ]);
   });
 
   it('refuses an unknown time zone', () => {
-    expect(refusal('version: 1\nmode: shared\ntimezone: Asia/Osaka\nrules: [{ id: a, mode: shared }]')).toEqual([
-      'timezone: must be an IANA time zone such as Asia/Tokyo',
-    ]);
+    expect(
+      refusal(
+        'version: 1\nmode: shared\ntimezone: Asia/Osaka\nrules: [{ id: a, mode: shared }]',
+      ),
+    ).toEqual(['timezone: must be an IANA time zone such as Asia/Tokyo']);
   });
 
   it('asks for exactly one kind of scope, amount and low-stock threshold', () => {
@@ -142,9 +190,11 @@ rules:
   });
 
   it('refuses a channel listed twice in a priority order', () => {
-    expect(refusal('version: 1\nmode: shared\nrules: [{ id: a, priority: { order: [shopify, amazon, shopify], lowStock: { belowUnits: 5 } } }]')).toEqual([
-      'rules[0].priority.order[2]: "shopify" is listed twice',
-    ]);
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules: [{ id: a, priority: { order: [shopify, amazon, shopify], lowStock: { belowUnits: 5 } } }]',
+      ),
+    ).toEqual(['rules[0].priority.order[2]: "shopify" is listed twice']);
   });
 
   it('refuses two equally specific rules that could both decide the same setting', () => {
@@ -162,7 +212,14 @@ rules:
     expect(refusal(text)).toEqual([
       'rules[1].precedence: ties with rule "sale-a" (rules[0]): both can apply to the same SKU at the same time, are equally specific and both set shares; give one of them a higher precedence',
     ]);
-    expect(parseRuleSet(text.replace('shares: { amazon: 80 }', 'shares: { amazon: 80 }\n    precedence: 1')).ok).toBe(true);
+    expect(
+      parseRuleSet(
+        text.replace(
+          'shares: { amazon: 80 }',
+          'shares: { amazon: 80 }\n    precedence: 1',
+        ),
+      ).ok,
+    ).toBe(true);
   });
 
   it('lets equal rules stand when they can never meet', () => {
@@ -179,23 +236,41 @@ rules:
   });
 
   it('reports broken YAML with its line', () => {
-    expect(refusal('version: 1\nmode: shared\nrules:\n  - id: a\n    shares: { rakuten: 60\n')[0]).toMatch(/^\(rule set\): is not valid YAML at line \d+, column \d+: /);
+    expect(
+      refusal(
+        'version: 1\nmode: shared\nrules:\n  - id: a\n    shares: { rakuten: 60\n',
+      )[0],
+    ).toMatch(/^\(rule set\): is not valid YAML at line \d+, column \d+: /);
   });
 
   it('reports broken JSON', () => {
     const parsed = parseRuleSet('{"version": 1,', { format: 'json' });
-    expect(parsed.ok ? [] : parsed.issues.map(describeIssue)[0]).toMatch(/^\(rule set\): is not valid JSON/);
+    expect(parsed.ok ? [] : parsed.issues.map(describeIssue)[0]).toMatch(
+      /^\(rule set\): is not valid JSON/,
+    );
   });
 
   it('validates decoded values, for request bodies', () => {
-    const parsed = validateRuleSet({ version: 0, mode: 'shared', rules: [{ id: 'a', mode: 'shared' }] });
-    expect(parsed.ok ? [] : parsed.issues.map(describeIssue)).toEqual(['version: must be a whole number of at least 1 (the revision of this rule set)']);
+    const parsed = validateRuleSet({
+      version: 0,
+      mode: 'shared',
+      rules: [{ id: 'a', mode: 'shared' }],
+    });
+    expect(parsed.ok ? [] : parsed.issues.map(describeIssue)).toEqual([
+      'version: must be a whole number of at least 1 (the revision of this rule set)',
+    ]);
   });
 
   it('refuses to compile an invalid rule set, carrying the issues', () => {
-    const invalid = { version: 1, mode: 'shared', rules: [{ id: 'a', shares: { amazon: -1 } }] } as unknown as Parameters<typeof compileRuleSet>[0];
+    const invalid = {
+      version: 1,
+      mode: 'shared',
+      rules: [{ id: 'a', shares: { amazon: -1 } }],
+    } as unknown as Parameters<typeof compileRuleSet>[0];
     expect(() => compileRuleSet(invalid)).toThrow(InvalidRuleSetError);
-    expect(() => compileRuleSet(invalid)).toThrow('rules[0].shares.amazon: must be a number between 0 and 1000 (percent)');
+    expect(() => compileRuleSet(invalid)).toThrow(
+      'rules[0].shares.amazon: must be a number between 0 and 1000 (percent)',
+    );
   });
 });
 
@@ -205,10 +280,25 @@ describe('the published JSON Schema', () => {
       required: string[];
       properties: { rules: { items: { properties: Record<string, unknown> } } };
     };
-    expect(schema.required).toEqual(expect.arrayContaining(['version', 'mode', 'rules']));
-    expect(Object.keys(schema.properties.rules.items.properties)).toEqual(
-      expect.arrayContaining(['id', 'scope', 'window', 'shares', 'priority', 'ringFences', 'limits', 'safetyStock', 'mode', 'precedence']),
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['version', 'mode', 'rules']),
     );
-    expect(JSON.stringify(schema.properties.rules.items.properties['shares'])).toContain('"maximum":1000');
+    expect(Object.keys(schema.properties.rules.items.properties)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'scope',
+        'window',
+        'shares',
+        'priority',
+        'ringFences',
+        'limits',
+        'safetyStock',
+        'mode',
+        'precedence',
+      ]),
+    );
+    expect(
+      JSON.stringify(schema.properties.rules.items.properties['shares']),
+    ).toContain('"maximum":1000');
   });
 });

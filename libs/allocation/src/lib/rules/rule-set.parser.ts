@@ -14,22 +14,36 @@ export interface ParseRuleSetOptions {
 }
 
 /** Reads a rule set from JSON or YAML text and validates it. */
-export function parseRuleSet(text: string, options: ParseRuleSetOptions = {}): RuleSetParseResult {
+export function parseRuleSet(
+  text: string,
+  options: ParseRuleSetOptions = {},
+): RuleSetParseResult {
   const format = options.format ?? 'auto';
   if (format === 'json') {
     try {
       return validateRuleSet(JSON.parse(text));
     } catch (error) {
-      return refused([issueAt([], `is not valid JSON: ${(error as Error).message}`)]);
+      return refused([
+        issueAt([], `is not valid JSON: ${(error as Error).message}`),
+      ]);
     }
   }
-  const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const document = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: true,
+  });
   if (document.errors.length > 0) {
     return refused(
       document.errors.map((error) => {
         const position = error.linePos?.[0];
-        const where = position === undefined ? '' : ` at line ${position.line}, column ${position.col}`;
-        return issueAt([], `is not valid YAML${where}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+        const where =
+          position === undefined
+            ? ''
+            : ` at line ${position.line}, column ${position.col}`;
+        return issueAt(
+          [],
+          `is not valid YAML${where}: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
+        );
       }),
     );
   }
@@ -39,9 +53,12 @@ export function parseRuleSet(text: string, options: ParseRuleSetOptions = {}): R
 /** Validates an already decoded value (for instance a JSON request body). */
 export function validateRuleSet(value: unknown): RuleSetParseResult {
   const parsed = ruleSetSchema.safeParse(value);
-  if (!parsed.success) return refused(parsed.error.issues.flatMap(toRuleSetIssues));
+  if (!parsed.success)
+    return refused(parsed.error.issues.flatMap(toRuleSetIssues));
   const issues = checkRuleSetConsistency(parsed.data);
-  return issues.length > 0 ? refused(issues) : { ok: true, ruleSet: parsed.data };
+  return issues.length > 0
+    ? refused(issues)
+    : { ok: true, ruleSet: parsed.data };
 }
 
 function refused(issues: readonly RuleSetIssue[]): RuleSetParseResult {
@@ -49,9 +66,13 @@ function refused(issues: readonly RuleSetIssue[]): RuleSetParseResult {
 }
 
 function toRuleSetIssues(issue: z.core.$ZodIssue): RuleSetIssue[] {
-  const path = issue.path.filter((segment): segment is PathSegment => typeof segment !== 'symbol');
+  const path = issue.path.filter(
+    (segment): segment is PathSegment => typeof segment !== 'symbol',
+  );
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => issueAt([...path, key], 'is not a known field; check its spelling'));
+    return issue.keys.map((key) =>
+      issueAt([...path, key], 'is not a known field; check its spelling'),
+    );
   }
   if (issue.code === 'invalid_key') {
     return issue.issues.map((inner) => issueAt(path, `key ${inner.message}`));

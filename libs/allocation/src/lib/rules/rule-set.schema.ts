@@ -15,7 +15,8 @@ const TARGET_PATTERN = /^[a-z0-9][a-z0-9_-]*(\/[A-Za-z0-9][A-Za-z0-9_.-]*)?$/;
 const RULE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 const required = (accepted: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required; ${accepted}` : accepted),
+  error: (issue: { input?: unknown }) =>
+    issue.input === undefined ? `is required; ${accepted}` : accepted,
 });
 
 function hasAtMostTwoDecimals(value: number): boolean {
@@ -28,44 +29,65 @@ const percentOf = (max: number) => {
     .number(required(accepted))
     .min(0, { error: accepted })
     .max(max, { error: accepted })
-    .refine(hasAtMostTwoDecimals, { error: `${accepted} with at most two decimals` });
+    .refine(hasAtMostTwoDecimals, {
+      error: `${accepted} with at most two decimals`,
+    });
 };
 
 const wholeUnits = (what: string) => {
   const accepted = `must be a whole number of units, 0 or more (${what})`;
-  return z.number(required(accepted)).int({ error: accepted }).min(0, { error: accepted }).max(1_000_000_000, {
-    error: `${accepted}, at most 1,000,000,000`,
-  });
+  return z
+    .number(required(accepted))
+    .int({ error: accepted })
+    .min(0, { error: accepted })
+    .max(1_000_000_000, {
+      error: `${accepted}, at most 1,000,000,000`,
+    });
 };
 
 const targetKey = z.string().regex(TARGET_PATTERN, {
-  error: 'must be a channel id like "rakuten" or a channel account like "rakuten/shop-a" (lower-case channel)',
+  error:
+    'must be a channel id like "rakuten" or a channel account like "rakuten/shop-a" (lower-case channel)',
 });
 
-const modeSchema = z.enum(MODES, required('must be one of shared, partitioned, hybrid'));
+const modeSchema = z.enum(
+  MODES,
+  required('must be one of shared, partitioned, hybrid'),
+);
 
 const timeZoneSchema = z
   .string(required('must be an IANA time zone such as Asia/Tokyo'))
-  .refine(isKnownTimeZone, { error: 'must be an IANA time zone such as Asia/Tokyo' });
+  .refine(isKnownTimeZone, {
+    error: 'must be an IANA time zone such as Asia/Tokyo',
+  });
 
 const DATE_TIME_ACCEPTED =
   'must be a date-time like 2026-12-04T20:00 (read in the rule set time zone) or with an offset like 2026-12-04T20:00+09:00';
 const dateTimeSchema = z
   .string(required(DATE_TIME_ACCEPTED))
-  .refine((text) => parseZonedDateTime(text, 'UTC') !== null, { error: DATE_TIME_ACCEPTED });
+  .refine((text) => parseZonedDateTime(text, 'UTC') !== null, {
+    error: DATE_TIME_ACCEPTED,
+  });
 
 const nameList = (what: string) =>
   z
-    .array(z.string(required(`must be a ${what}`)).min(1, { error: `must be a non-empty ${what}` }), required(`must be a list of ${what}s`))
+    .array(
+      z
+        .string(required(`must be a ${what}`))
+        .min(1, { error: `must be a non-empty ${what}` }),
+      required(`must be a list of ${what}s`),
+    )
     .min(1, { error: `must list at least one ${what}` });
 
-export const amountSchema = z.strictObject(
-  {
-    units: wholeUnits('held back'),
-    percent: percentOf(100),
-  },
-  required('must be { units: N } or { percent: P }'),
-).partial();
+export const amountSchema = z
+  .strictObject(
+    {
+      units: wholeUnits('held back'),
+      percent: percentOf(100),
+    },
+    required('must be { units: N } or { percent: P }'),
+  )
+  .partial();
 
 export const scopeSchema = z
   .strictObject(
@@ -74,7 +96,9 @@ export const scopeSchema = z
       tags: nameList('tag'),
       categories: nameList('category'),
     },
-    required('must be an object with one of skus, tags, categories (leave scope out for every SKU)'),
+    required(
+      'must be an object with one of skus, tags, categories (leave scope out for every SKU)',
+    ),
   )
   .partial();
 
@@ -93,7 +117,11 @@ export const safetyStockSchema = z
   .strictObject(
     {
       all: amountSchema,
-      channels: z.record(targetKey, amountSchema, required('must map channels to { units } or { percent }')),
+      channels: z.record(
+        targetKey,
+        amountSchema,
+        required('must map channels to { units } or { percent }'),
+      ),
     },
     required('must be an object with all and/or channels'),
   )
@@ -118,9 +146,14 @@ export const lowStockSchema = z
 
 export const prioritySchema = z.strictObject(
   {
-    order: z.array(targetKey, required('must be a list of channels, highest priority first')).min(1, {
-      error: 'must list at least one channel, highest priority first',
-    }),
+    order: z
+      .array(
+        targetKey,
+        required('must be a list of channels, highest priority first'),
+      )
+      .min(1, {
+        error: 'must list at least one channel, highest priority first',
+      }),
     lowStock: lowStockSchema,
   },
   required('must be an object with order and lowStock'),
@@ -139,8 +172,14 @@ export const limitSchema = z
 export const ruleSchema = z.strictObject(
   {
     id: z
-      .string(required('must be an id of letters, digits, "-", "_" or "." (at most 64)'))
-      .regex(RULE_ID_PATTERN, { error: 'must be an id of letters, digits, "-", "_" or "." (at most 64)' }),
+      .string(
+        required(
+          'must be an id of letters, digits, "-", "_" or "." (at most 64)',
+        ),
+      )
+      .regex(RULE_ID_PATTERN, {
+        error: 'must be an id of letters, digits, "-", "_" or "." (at most 64)',
+      }),
     description: z.string({ error: 'must be text' }).optional(),
     precedence: z
       .number({ error: 'must be a whole number (higher wins)' })
@@ -152,10 +191,22 @@ export const ruleSchema = z.strictObject(
     window: windowSchema.optional(),
     mode: modeSchema.optional(),
     safetyStock: safetyStockSchema.optional(),
-    shares: z.record(targetKey, percentOf(1000), { error: 'must map channels to a percent' }).optional(),
+    shares: z
+      .record(targetKey, percentOf(1000), {
+        error: 'must map channels to a percent',
+      })
+      .optional(),
     priority: prioritySchema.optional(),
-    ringFences: z.record(targetKey, wholeUnits('dedicated to the channel'), { error: 'must map channels to units' }).optional(),
-    limits: z.record(targetKey, limitSchema, { error: 'must map channels to { min, max }' }).optional(),
+    ringFences: z
+      .record(targetKey, wholeUnits('dedicated to the channel'), {
+        error: 'must map channels to units',
+      })
+      .optional(),
+    limits: z
+      .record(targetKey, limitSchema, {
+        error: 'must map channels to { min, max }',
+      })
+      .optional(),
   },
   { error: 'must be an object describing one rule' },
 );
@@ -164,15 +215,33 @@ export const ruleSetSchema = z.strictObject(
   {
     $schema: z.string({ error: 'must be text' }).optional(),
     version: z
-      .number(required('must be a whole number of at least 1 (the revision of this rule set)'))
-      .int({ error: 'must be a whole number of at least 1 (the revision of this rule set)' })
-      .min(1, { error: 'must be a whole number of at least 1 (the revision of this rule set)' }),
+      .number(
+        required(
+          'must be a whole number of at least 1 (the revision of this rule set)',
+        ),
+      )
+      .int({
+        error:
+          'must be a whole number of at least 1 (the revision of this rule set)',
+      })
+      .min(1, {
+        error:
+          'must be a whole number of at least 1 (the revision of this rule set)',
+      }),
     description: z.string({ error: 'must be text' }).optional(),
     mode: modeSchema,
-    apportionment: z.enum(APPORTIONMENT_METHODS, { error: 'must be one of sainte-lague, dhondt' }).optional(),
+    apportionment: z
+      .enum(APPORTIONMENT_METHODS, {
+        error: 'must be one of sainte-lague, dhondt',
+      })
+      .optional(),
     timezone: timeZoneSchema.optional(),
-    ringFencesOutrankPriority: z.boolean({ error: 'must be true or false' }).optional(),
-    rules: z.array(ruleSchema, required('must be a list of rules')).min(1, { error: 'must contain at least one rule' }),
+    ringFencesOutrankPriority: z
+      .boolean({ error: 'must be true or false' })
+      .optional(),
+    rules: z
+      .array(ruleSchema, required('must be a list of rules'))
+      .min(1, { error: 'must contain at least one rule' }),
   },
   { error: 'must be an object with version, mode and rules' },
 );

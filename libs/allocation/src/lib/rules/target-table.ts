@@ -22,17 +22,23 @@ export class TargetTable<T> {
   private readonly byChannel = new Map<string, ChannelEntries<T>>();
 
   constructor(pairs: readonly (readonly [string, T])[]) {
-    this.entries = pairs.map(([target, value], index) => ({ target, value, index }));
+    this.entries = pairs.map(([target, value], index) => ({
+      target,
+      value,
+      index,
+    }));
     for (const entry of this.entries) {
       const slash = entry.target.indexOf('/');
-      const channel = slash === -1 ? entry.target : entry.target.slice(0, slash);
+      const channel =
+        slash === -1 ? entry.target : entry.target.slice(0, slash);
       let slot = this.byChannel.get(channel);
       if (slot === undefined) {
         slot = { channel: null, accounts: null };
         this.byChannel.set(channel, slot);
       }
       if (slash === -1) slot.channel = entry;
-      else (slot.accounts ??= new Map()).set(entry.target.slice(slash + 1), entry);
+      else
+        (slot.accounts ??= new Map()).set(entry.target.slice(slash + 1), entry);
     }
   }
 

@@ -1,5 +1,9 @@
 import { allocateUnit } from '../engine/unit-allocator';
-import { listingsOf, NOON_DEC_1, rules } from '../../../test/allocation-fixtures';
+import {
+  listingsOf,
+  NOON_DEC_1,
+  rules,
+} from '../../../test/allocation-fixtures';
 import { renderTrace, renderTraceSteps } from './trace-renderer';
 import type { TraceStep } from './trace-step.types';
 
@@ -15,19 +19,46 @@ rules:
   - id: rakuten-cap
     limits: { rakuten: { max: 12 } }
 `);
-const unit = { skus: [{ sku: 'TSHIRT-M', available: 40 }], listings: listingsOf('TSHIRT-M', ['rakuten', 'amazon']) };
+const unit = {
+  skus: [{ sku: 'TSHIRT-M', available: 40 }],
+  listings: listingsOf('TSHIRT-M', ['rakuten', 'amazon']),
+};
 
 function rakutenTrace(): readonly TraceStep[] {
-  return allocateUnit(campaign, unit, { now: NOON_DEC_1, trace: true }).listings[0].trace ?? [];
+  return (
+    allocateUnit(campaign, unit, { now: NOON_DEC_1, trace: true }).listings[0]
+      .trace ?? []
+  );
 }
 
 describe('trace', () => {
   it('records each step with its numbers and the rule behind it', () => {
     expect(rakutenTrace()).toEqual([
       { code: 'available', sku: 'TSHIRT-M', available: 40 },
-      { code: 'safety-stock', sku: 'TSHIRT-M', ruleId: 'base', before: 40, buffer: 4, after: 36 },
-      { code: 'ring-fenced-pool', sku: 'TSHIRT-M', ruleId: 'amazon-campaign', fenced: 20, after: 16 },
-      { code: 'share', sku: 'TSHIRT-M', ruleId: 'base', mode: 'partitioned', basisPoints: 6000, pool: 16, units: 10 },
+      {
+        code: 'safety-stock',
+        sku: 'TSHIRT-M',
+        ruleId: 'base',
+        before: 40,
+        buffer: 4,
+        after: 36,
+      },
+      {
+        code: 'ring-fenced-pool',
+        sku: 'TSHIRT-M',
+        ruleId: 'amazon-campaign',
+        fenced: 20,
+        after: 16,
+      },
+      {
+        code: 'share',
+        sku: 'TSHIRT-M',
+        ruleId: 'base',
+        mode: 'partitioned',
+        basisPoints: 6000,
+        pool: 16,
+        units: 10,
+      },
       { code: 'result', quantity: 10 },
     ]);
   });
@@ -51,25 +82,61 @@ describe('trace', () => {
 
   it('names the cap that lowered a quantity', () => {
     const bigger = { ...unit, skus: [{ sku: 'TSHIRT-M', available: 100 }] };
-    const steps = allocateUnit(campaign, bigger, { now: NOON_DEC_1, trace: true }).listings[0].trace ?? [];
-    expect(renderTraceSteps(steps, 'en').slice(-2)).toEqual(['at most 12: 46 → 12 (rule rakuten-cap)', 'publish 12']);
+    const steps =
+      allocateUnit(campaign, bigger, { now: NOON_DEC_1, trace: true })
+        .listings[0].trace ?? [];
+    expect(renderTraceSteps(steps, 'en').slice(-2)).toEqual([
+      'at most 12: 46 → 12 (rule rakuten-cap)',
+      'publish 12',
+    ]);
   });
 
   it('renders every kind of step in both languages', () => {
     const everyStep: TraceStep[] = [
       { code: 'inactive' },
-      { code: 'ring-fence', sku: 'A', ruleId: 'r', target: 'rakuten', quota: 20, granted: 12, units: 12 },
+      {
+        code: 'ring-fence',
+        sku: 'A',
+        ruleId: 'r',
+        target: 'rakuten',
+        quota: 20,
+        granted: 12,
+        units: 12,
+      },
       { code: 'no-share', sku: 'A', ruleId: 'r' },
       { code: 'even-split', sku: 'A', pool: 10, parties: 3, units: 4 },
       { code: 'group-split', sku: 'A', groupUnits: 5, listings: 2, units: 3 },
       { code: 'shared-remainder', sku: 'A', remainder: 1500, units: 1530 },
       { code: 'low-stock', sku: 'A', ruleId: 'r', available: 5, threshold: 10 },
-      { code: 'priority-fill', sku: 'A', ruleId: 'r', rank: 1, target: 3, remaining: 5, units: 3 },
-      { code: 'channel-safety-stock', sku: 'A', ruleId: 'r', before: 10, buffer: 1, after: 9 },
+      {
+        code: 'priority-fill',
+        sku: 'A',
+        ruleId: 'r',
+        rank: 1,
+        target: 3,
+        remaining: 5,
+        units: 3,
+      },
+      {
+        code: 'channel-safety-stock',
+        sku: 'A',
+        ruleId: 'r',
+        before: 10,
+        buffer: 1,
+        after: 9,
+      },
       { code: 'location-cap', sku: 'A', before: 9, cap: 2, after: 2 },
       { code: 'bundle', sku: 'A', componentUnits: 5, perBundle: 2, bundles: 2 },
       { code: 'min', ruleId: 'r', before: 2, min: 3, after: 0 },
-      { code: 'share', sku: 'A', ruleId: 'r', mode: 'shared', basisPoints: 1250, pool: 8, units: 1 },
+      {
+        code: 'share',
+        sku: 'A',
+        ruleId: 'r',
+        mode: 'shared',
+        basisPoints: 1250,
+        pool: 8,
+        units: 1,
+      },
     ];
     expect(renderTraceSteps(everyStep, 'en')).toEqual([
       'listing inactive (deleted or suspended) → 0',
@@ -87,11 +154,15 @@ describe('trace', () => {
       'share 12.5 % of 8 → 1 (rule r)',
     ]);
     expect(renderTraceSteps(everyStep, 'ja')).toHaveLength(everyStep.length);
-    expect(renderTraceSteps(everyStep, 'ja')[6]).toBe('在庫僅少 (5個 < しきい値 10個): 優先度の高いチャネルから配分 (ルール r)');
+    expect(renderTraceSteps(everyStep, 'ja')[6]).toBe(
+      '在庫僅少 (5個 < しきい値 10個): 優先度の高いチャネルから配分 (ルール r)',
+    );
   });
 
   it('records nothing when the trace is off', () => {
     const result = allocateUnit(campaign, unit, { now: NOON_DEC_1 });
-    expect(result.listings.every((listing) => listing.trace === undefined)).toBe(true);
+    expect(
+      result.listings.every((listing) => listing.trace === undefined),
+    ).toBe(true);
   });
 });
