@@ -11,7 +11,7 @@ export function floorDiv(numerator: number, denominator: number): number {
   return quotient;
 }
 
-export function ceilDiv(numerator: number, denominator: number): number {
+function ceilDiv(numerator: number, denominator: number): number {
   return -floorDiv(-numerator, denominator);
 }
 

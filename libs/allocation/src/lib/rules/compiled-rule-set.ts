@@ -201,7 +201,7 @@ function setOrNull(
   return names === undefined ? null : new Set(names);
 }
 
-export function toBasisPoints(percent: number): number {
+function toBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }
 

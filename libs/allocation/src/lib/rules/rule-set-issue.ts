@@ -9,7 +9,7 @@ export type PathSegment = string | number;
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$/-]*$/;
 
-export function formatPath(segments: readonly PathSegment[]): string {
+function formatPath(segments: readonly PathSegment[]): string {
   if (segments.length === 0) return '(rule set)';
   let text = '';
   for (const segment of segments) {

@@ -79,7 +79,7 @@ const nameList = (what: string) =>
     )
     .min(1, { error: `must list at least one ${what}` });
 
-export const amountSchema = z
+const amountSchema = z
   .strictObject(
     {
       units: wholeUnits('held back'),
@@ -89,7 +89,7 @@ export const amountSchema = z
   )
   .partial();
 
-export const scopeSchema = z
+const scopeSchema = z
   .strictObject(
     {
       skus: nameList('SKU or bundle code'),
@@ -102,7 +102,7 @@ export const scopeSchema = z
   )
   .partial();
 
-export const windowSchema = z
+const windowSchema = z
   .strictObject(
     {
       from: dateTimeSchema,
@@ -113,7 +113,7 @@ export const windowSchema = z
   )
   .partial();
 
-export const safetyStockSchema = z
+const safetyStockSchema = z
   .strictObject(
     {
       all: amountSchema,
@@ -127,7 +127,7 @@ export const safetyStockSchema = z
   )
   .partial();
 
-export const lowStockSchema = z
+const lowStockSchema = z
   .strictObject(
     {
       belowUnits: z
@@ -144,7 +144,7 @@ export const lowStockSchema = z
   )
   .partial();
 
-export const prioritySchema = z.strictObject(
+const prioritySchema = z.strictObject(
   {
     order: z
       .array(
@@ -159,7 +159,7 @@ export const prioritySchema = z.strictObject(
   required('must be an object with order and lowStock'),
 );
 
-export const limitSchema = z
+const limitSchema = z
   .strictObject(
     {
       min: wholeUnits('below this the listing shows 0'),
@@ -169,7 +169,7 @@ export const limitSchema = z
   )
   .partial();
 
-export const ruleSchema = z.strictObject(
+const ruleSchema = z.strictObject(
   {
     id: z
       .string(
