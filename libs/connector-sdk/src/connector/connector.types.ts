@@ -1,0 +1,139 @@
+/**
+ * The plain data that crosses the connector boundary. Ids are strings, quantities are integers,
+ * times are ISO-8601 strings: nothing here depends on the core's database or queue.
+ */
+
+/**
+ * One listing to set on the channel.
+ *
+ * The write race: the channel lowers its own stock when it sells, before we have ingested the
+ * order. `lastPublished` is how the connector avoids putting those units back: it is the target of
+ * our last successful push to this listing, lowered by this channel's sales we have ingested since
+ * (null when we have never published it). The channel should show `lastPublished` unless it sold
+ * something we have not seen yet, so the connector can use it as the compare value (compare-and-set),
+ * as the base of a delta (relative) or to measure un-ingested sales (absolute).
+ */
+export interface PushItem {
+  /** The channel's own id for the listing (Rakuten `manageNumber:variantId`, Shopify inventoryItemId...). */
+  listingId: string;
+  /** The quantity the allocation wants the channel to offer. */
+  target: number;
+  lastPublished: number | null;
+  /**
+   * Increases with every target computed for this listing. With the listing id it makes the
+   * idempotency key: a retry of the same version must not apply twice.
+   */
+  version: number;
+}
+
+interface PushResultBase {
+  listingId: string;
+  version: number;
+}
+
+/**
+ * The channel now shows `target` less the channel's sales we have not ingested yet. Record `target`
+ * as the new `lastPublished`. `channelQuantity` is what the channel reported after the write, when
+ * it says.
+ */
+export interface PushOk extends PushResultBase {
+  status: 'ok';
+  channelQuantity: number | null;
+}
+export interface PushRetryable extends PushResultBase {
+  status: 'retryable';
+  message: string;
+}
+export interface PushRateLimited extends PushResultBase {
+  status: 'rate-limited';
+  retryAfterMs: number;
+  message: string;
+}
+export interface PushPermanent extends PushResultBase {
+  status: 'permanent';
+  message: string;
+  code: string | null;
+}
+export interface PushAuth extends PushResultBase {
+  status: 'auth';
+  message: string;
+}
+/**
+ * Nothing was written: the channel no longer shows `lastPublished` (it sold or someone edited it).
+ * Ingest this channel's orders, recompute, push again; never re-send the old target as is.
+ */
+export interface PushStale extends PushResultBase {
+  status: 'stale';
+  message: string;
+  channelQuantity: number | null;
+}
+export type PushResult = PushOk | PushRetryable | PushRateLimited | PushPermanent | PushAuth | PushStale;
+export type PushStatus = PushResult['status'];
+
+export type ReadResult =
+  | { listingId: string; found: true; quantity: number }
+  | { listingId: string; found: false };
+
+/** One listing as the channel shows it, for matching listings to our SKUs by seller SKU or JAN. */
+export interface CatalogueListing {
+  listingId: string;
+  sellerSku: string | null;
+  /** JAN (EAN-13) barcode, when the channel stores one. */
+  jan: string | null;
+  title: string;
+  quantity: number;
+}
+
+export interface CataloguePage {
+  listings: CatalogueListing[];
+  /** Pass back to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export const ORDER_LINE_STATUSES = ['created', 'paid', 'cancelled', 'shipped'] as const;
+export type OrderLineStatus = (typeof ORDER_LINE_STATUSES)[number];
+
+/**
+ * A change to one order line on the channel. `eventId` is unique per channel account and stable
+ * across deliveries (webhook and polling may both bring it), so ingestion drops repeats by it.
+ * For `cancelled`, `quantity` is the number of units cancelled by this event (a partial cancel
+ * cancels fewer than the line holds).
+ */
+export interface OrderEvent {
+  eventId: string;
+  orderId: string;
+  lineId: string;
+  listingId: string;
+  sellerSku: string | null;
+  status: OrderLineStatus;
+  quantity: number;
+  occurredAt: string;
+}
+
+export interface OrderPage {
+  events: OrderEvent[];
+  /** Where the next fetch starts; store it once the page's events are ingested. */
+  nextCursor: string;
+  /** True when more events are already waiting: fetch again without delay. */
+  hasMore: boolean;
+}
+
+/** A webhook call exactly as received: the signature covers the raw bytes, so no parsed body. */
+export interface RawWebhookRequest {
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | string;
+}
+
+export interface WebhookDelivery {
+  /** The channel's delivery id, to drop duplicate deliveries; null when the channel sends none. */
+  deliveryId: string | null;
+  events: OrderEvent[];
+}
+
+/** A listing setting that defeats stock control, e.g. "keep selling when out of stock". */
+export interface ListingSettingIssue {
+  listingId: string;
+  setting: string;
+  message: string;
+  fix: string;
+}

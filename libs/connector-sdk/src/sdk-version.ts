@@ -1,0 +1,6 @@
+/**
+ * The version of the connector contract this SDK implements. A connector's manifest declares the
+ * range it was built for (`sdkRange`); the registry refuses to start when this version is outside it.
+ * Raise the major version whenever a change would break a connector written for the previous one.
+ */
+export const SDK_VERSION = '1.0.0';

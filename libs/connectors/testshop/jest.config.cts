@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'testshop',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/testshop',
+};

@@ -1,0 +1,4 @@
+export {
+  createTestshopSandbox,
+  type TestshopSandboxOptions,
+} from './sandbox/testshop.sandbox';
