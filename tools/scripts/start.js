@@ -9,11 +9,12 @@ const readline = require('node:readline');
 const root = path.resolve(__dirname, '../..');
 const built = path.join(root, 'dist/apps/core/main.js');
 const entry = path.join(root, 'apps/core/src/main.ts');
-const SOURCE_DIRS = ['apps/core/src', ...fs.readdirSync(path.join(root, 'libs')).map((lib) => `libs/${lib}/src`)];
+const SOURCE_DIRS = ['apps/core/src', 'libs'];
 
 function newestMtime(directory) {
   let newest = 0;
   for (const item of fs.readdirSync(directory, { withFileTypes: true })) {
+    if (item.name === 'node_modules') continue;
     const full = path.join(directory, item.name);
     newest = Math.max(newest, item.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }

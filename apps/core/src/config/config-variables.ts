@@ -94,7 +94,7 @@ export const CONFIG_VARIABLES = {
   },
   URIKIRI_ADMIN_KEY: {
     description:
-      'An admin API key to install at start-up (stored hashed). Without it, the first start creates one and prints it once.',
+      'An admin API key to install at start-up (stored hashed). Without it, the first start on the embedded default creates one and prints it once.',
     sensitive: true,
     accepted: 'uk_ followed by at least 32 letters, digits, "_" or "-"',
     schema: z.string().regex(API_KEY_PATTERN).optional(),
@@ -121,7 +121,9 @@ export const CONFIG_VARIABLES = {
       .transform((value) => value ?? 'info'),
   },
   TIMEZONE: {
-    description: 'Time zone of dates written without one in imports (CSV, purchase orders). Stored times are UTC.',
+    description:
+      'Time zone of dates sent without one (purchase order arrivals, reservation expiry, movement filters): ' +
+      '`2026-12-04 20:00` is 20:00 there. Stored times are UTC.',
     sensitive: false,
     accepted: 'an IANA time zone name such as Asia/Tokyo or UTC',
     defaultText: 'Asia/Tokyo',

@@ -1,0 +1,20 @@
+import { redactedRedisUrl, redisConnectionOptions } from './redis-connection-options';
+
+describe('redisConnectionOptions', () => {
+  it('reads host, port, credentials, database and TLS from the URL', () => {
+    expect(redisConnectionOptions('redis://127.0.0.1:6379')).toEqual({ host: '127.0.0.1', port: 6379 });
+    expect(redisConnectionOptions('rediss://app:p%40ss@cache.example:6380/3')).toEqual({
+      host: 'cache.example',
+      port: 6380,
+      username: 'app',
+      password: 'p@ss',
+      db: 3,
+      tls: {},
+    });
+    expect(redisConnectionOptions('redis://cache')).toEqual({ host: 'cache', port: 6379 });
+  });
+
+  it('hides the password when the URL is shown', () => {
+    expect(redactedRedisUrl('redis://app:secret@cache:6379')).toBe('redis://app:***@cache:6379');
+  });
+});
