@@ -11,14 +11,15 @@ export async function probeRedis(url: string, timeoutMs = 2000): Promise<{ ok: t
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  // Connection errors also arrive as events; without a listener ioredis prints them as unhandled.
-  client.on('error', () => undefined);
+  // The event carries the cause (ECONNREFUSED, ENOTFOUND, auth); the rejected call only says "closed".
+  let cause: Error | undefined;
+  client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: (error as Error).message };
+    return { ok: false, reason: (cause ?? (error as Error)).message };
   } finally {
     client.disconnect();
   }
