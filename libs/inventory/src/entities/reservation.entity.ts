@@ -17,6 +17,7 @@ export class Reservation {
   @Property({ type: 'integer' })
   productId!: number;
 
+  /** Units (sets, for a bundle) still open: partial shipments and cancels lower it; 0 once closed. */
   @Property({ type: 'integer' })
   quantity!: number;
 

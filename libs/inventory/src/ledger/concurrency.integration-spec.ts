@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { InsufficientStockError } from './ledger-errors';
@@ -53,12 +54,18 @@ describe('a hot SKU under concurrent reservations', () => {
     await prepare(db, 100);
     const worker = join(__dirname, '../testing/reserve-worker.ts');
     const env = { ...process.env, SWC_NODE_PROJECT: join(workspaceRoot, 'tsconfig.base.json') };
-    const startAt = String(Date.now() + 8000);
-    const results = await Promise.all(
-      [1, 2, 3, 4].map((w) =>
-        run(process.execPath, ['-r', '@swc-node/register', worker, db.url, String(w), '300', 'HOT-1', startAt], { cwd: workspaceRoot, env, timeout: 100_000 }),
+    const workers = [1, 2, 3, 4];
+    const finished = Promise.all(
+      workers.map((w) =>
+        run(process.execPath, ['-r', '@swc-node/register', worker, db.url, String(w), '300', 'HOT-1'], { cwd: workspaceRoot, env, timeout: 100_000 }),
       ),
     );
+    let exited = false;
+    finished.then(() => (exited = true), () => (exited = true));
+    // A worker that dies before it is ready ends the wait; awaiting `finished` then reports why.
+    while (!exited && !workers.every((w) => existsSync(`${db.url}.ready-${w}`))) await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(`${db.url}.go`, '');
+    const results = await finished;
     const counts = results.map((r) => JSON.parse(r.stdout.trim().split('\n').pop() as string) as { ok: number; refused: number });
     expect(counts.reduce((s, c) => s + c.ok, 0)).toBe(100);
     expect(counts.reduce((s, c) => s + c.refused, 0)).toBe(1100);

@@ -102,6 +102,30 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('inventory ledger on %s', (
     await expect(ledger.commit({ idempotencyKey: 'c1', reservationId: r.reservationId })).rejects.toBeInstanceOf(InvalidStateError);
   });
 
+  it('ships and cancels part of an order line, bundles included, leaving the rest held', async () => {
+    await catalog.createBundle({ code: 'GIFT-01', name: 'ギフトセット', components: [{ sku: 'TEA-01', quantity: 2 }, { sku: 'CUP-01', quantity: 1 }] });
+    await ledger.receive({ idempotencyKey: 'r1', sku: 'TEA-01', location: 'TOKYO', quantity: 10 });
+    await ledger.receive({ idempotencyKey: 'r2', sku: 'CUP-01', location: 'TOKYO', quantity: 5 });
+    const r = await ledger.reserve({ idempotencyKey: 'o1', sku: 'GIFT-01', quantity: 4, order: { orderId: 'G-1', lineId: '1' } });
+    const cancelled = await ledger.release({ idempotencyKey: 'x1', reservationId: r.reservationId, quantity: 1 });
+    expect(cancelled).toMatchObject({ status: 'held', quantity: 3 });
+    const shipped = await ledger.commit({ idempotencyKey: 'c1', reservationId: r.reservationId, quantity: 2 });
+    expect(shipped).toMatchObject({ status: 'held', quantity: 1 });
+    expect(await stock.stock('TEA-01')).toMatchObject({ onHand: 6, reserved: 2, available: 4 });
+    expect(await stock.stock('CUP-01')).toMatchObject({ onHand: 3, reserved: 1, available: 2 });
+    await expect(ledger.commit({ idempotencyKey: 'c2', reservationId: r.reservationId, quantity: 2 })).rejects.toBeInstanceOf(InvalidStateError);
+    expect(await ledger.commit({ idempotencyKey: 'c3', reservationId: r.reservationId })).toMatchObject({ status: 'committed', quantity: 0 });
+  });
+
+  it('cancels the backordered part of an oversold line before giving back held units', async () => {
+    await ledger.receive({ idempotencyKey: 'r1', sku: 'TEA-01', location: 'TOKYO', quantity: 2 });
+    const r = await ledger.reserve({ idempotencyKey: 'o1', sku: 'TEA-01', quantity: 5, order: { orderId: 'R-1', lineId: '1' }, alreadySold: true });
+    const partial = await ledger.release({ idempotencyKey: 'x1', reservationId: r.reservationId, quantity: 3 });
+    expect(partial).toMatchObject({ status: 'held', quantity: 2, backordered: [{ sku: 'TEA-01', quantity: 3 }], allocations: [] });
+    expect(await stock.oversellCount()).toEqual({ events: 1, units: 3, openUnits: 0 });
+    expect((await stock.stock('TEA-01')).reserved).toBe(2);
+  });
+
   it('releases expired cart holds and leaves the others', async () => {
     await ledger.receive({ idempotencyKey: 'r1', sku: 'TEA-01', location: 'TOKYO', quantity: 5 });
     const soon = await ledger.reserve({ idempotencyKey: 'o1', sku: 'TEA-01', quantity: 2, order: { orderId: 'A-1', lineId: '1' }, expiresAt: new Date('2030-01-01T00:10:00Z') });

@@ -93,6 +93,8 @@ export type ParsedReserveCommand = z.output<typeof reserveCommandSchema>;
 export const commitCommandSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   reservationId: z.string().min(1).max(36),
+  /** Units (sets, for a bundle) shipped now; all that is still open when absent (a partial shipment otherwise). */
+  quantity: positiveQuantity.optional(),
 });
 export type CommitCommand = z.infer<typeof commitCommandSchema>;
 
@@ -102,6 +104,8 @@ export const releaseCommandSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   reservationId: z.string().min(1).max(36),
   reason: z.enum(RELEASE_REASONS).default('cancelled'),
+  /** Units (sets, for a bundle) given back now; all that is still open when absent (a partial cancel otherwise). */
+  quantity: positiveQuantity.optional(),
 });
 export type ReleaseCommand = z.input<typeof releaseCommandSchema>;
 

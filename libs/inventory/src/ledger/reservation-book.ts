@@ -238,12 +238,12 @@ export class ReservationBook {
 
   async commit(input: CommitCommand): Promise<ReservationResult> {
     const cmd = validate(commitCommandSchema, input);
-    return this.commands.run('commit', cmd, (sql, now) => this.close(sql, cmd.reservationId, 'committed', cmd.idempotencyKey, null, now));
+    return this.commands.run('commit', cmd, (sql, now) => this.settle(sql, cmd.reservationId, 'committed', cmd.quantity, cmd.idempotencyKey, null, now));
   }
 
   async release(input: ReleaseCommand): Promise<ReservationResult> {
     const cmd = validate(releaseCommandSchema, input);
-    return this.commands.run('release', cmd, (sql, now) => this.close(sql, cmd.reservationId, 'released', cmd.idempotencyKey, cmd.reason, now));
+    return this.commands.run('release', cmd, (sql, now) => this.settle(sql, cmd.reservationId, 'released', cmd.quantity, cmd.idempotencyKey, cmd.reason, now));
   }
 
   /** Releases holds whose expiry has passed; answers how many were released. */
@@ -267,74 +267,105 @@ export class ReservationBook {
     return released;
   }
 
-  private async close(
+  /**
+   * Ships or gives back `quantity` of a reservation's open units (all of them when absent). A
+   * release cancels the part still backordered first (those units never existed), then returns held
+   * units, newest allocation first; a shipment takes held units only.
+   */
+  private async settle(
     sql: SqlSession,
     reservationId: string,
     to: 'committed' | 'released',
+    requested: number | undefined,
     commandKey: string,
     reason: string | null,
     now: Date,
   ): Promise<ReservationResult> {
-    const from = to === 'committed' ? ['held'] : ['held', 'backordered'];
-    const changed = await sql.run(
-      `UPDATE reservation SET status = ?, closed_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`,
-      [to, sql.date(now), reservationId, ...from],
-    );
     const reservation = await sql.first<{ product_id: number; quantity: number; status: string; order_id: string }>(
-      'SELECT product_id, quantity, status, order_id FROM reservation WHERE id = ?',
+      `SELECT product_id, quantity, status, order_id FROM reservation WHERE id = ?${sql.forUpdate}`,
       [reservationId],
     );
     if (!reservation) throw new NotFoundError('reservation', reservationId);
-    if (changed !== 1) {
-      const why =
-        reservation.status === 'backordered'
-          ? 'still waits for backordered units; receive stock or release it'
-          : `is already ${reservation.status}`;
-      throw new InvalidStateError(`reservation '${reservationId}' ${why}`);
+    const open = Number(reservation.quantity);
+    if (reservation.status === 'committed' || reservation.status === 'released') {
+      throw new InvalidStateError(`reservation '${reservationId}' is already ${reservation.status}`);
     }
-    const allocations = await sql.all<{ product_id: number; location_id: number; quantity: number; sku: string; location: string; sellable: unknown; kind: string }>(
-      `SELECT ra.product_id, ra.location_id, SUM(ra.quantity) AS quantity, p.code AS sku, l.code AS location, l.sellable, l.kind
-       FROM reservation_allocation ra JOIN product p ON p.id = ra.product_id JOIN location l ON l.id = ra.location_id
-       WHERE ra.reservation_id = ? GROUP BY ra.product_id, ra.location_id, p.code, l.code, l.sellable, l.kind
-       ORDER BY ra.product_id, ra.location_id`,
-      [reservationId],
-    );
+    const sets = requested ?? open;
+    if (sets > open) throw new InvalidStateError(`reservation '${reservationId}' has ${open} open; ${sets} requested`);
+    const components = await this.componentsOf(sql, Number(reservation.product_id));
     const movements: MovementRow[] = [];
-    for (const a of allocations) {
-      const quantity = Number(a.quantity);
-      await unreserve(sql, Number(a.product_id), Number(a.location_id), quantity, to === 'committed');
-      movements.push({
-        kind: to === 'committed' ? 'commit' : 'release',
-        productId: Number(a.product_id),
-        locationId: Number(a.location_id),
-        onHandDelta: to === 'committed' ? -quantity : 0,
-        reservedDelta: -quantity,
-        referenceType: 'order',
-        referenceId: reservation.order_id,
-        reason,
-        reservationId,
-        commandKey,
-      });
-    }
-    let cancelledBackorders: Array<{ code: string; open_quantity: number }> = [];
-    if (to === 'released') {
-      cancelledBackorders = await sql.all<{ code: string; open_quantity: number }>(
-        `SELECT p.code, b.open_quantity FROM backorder b JOIN product p ON p.id = b.product_id WHERE b.reservation_id = ? AND b.status = 'open'`,
-        [reservationId],
+    const settled: Array<{ productId: number; locationId: number; quantity: number }> = [];
+    const cancelled: Array<{ productId: number; quantity: number }> = [];
+    for (const component of components) {
+      let units = sets * component.quantity;
+      const backorders = await sql.all<{ id: number; open_quantity: number }>(
+        `SELECT id, open_quantity FROM backorder WHERE reservation_id = ? AND product_id = ? AND status = 'open' ORDER BY id DESC`,
+        [reservationId, component.productId],
       );
-      await sql.run(`UPDATE backorder SET status = 'cancelled', closed_at = ? WHERE reservation_id = ? AND status = 'open'`, [sql.date(now), reservationId]);
+      const short = backorders.reduce((sum, b) => sum + Number(b.open_quantity), 0);
+      if (to === 'committed' && short > 0) {
+        throw new InvalidStateError(`reservation '${reservationId}' still waits for ${short} backordered units; receive stock or release it`);
+      }
+      for (const b of backorders) {
+        if (units === 0) break;
+        const take = Math.min(units, Number(b.open_quantity));
+        const left = Number(b.open_quantity) - take;
+        await sql.run('UPDATE backorder SET open_quantity = ?, status = ?, closed_at = ? WHERE id = ?', [left, left === 0 ? 'cancelled' : 'open', left === 0 ? sql.date(now) : null, b.id]);
+        cancelled.push({ productId: component.productId, quantity: take });
+        units -= take;
+      }
+      const allocations = await sql.all<{ id: number; location_id: number; quantity: number }>(
+        'SELECT id, location_id, quantity FROM reservation_allocation WHERE reservation_id = ? AND product_id = ? AND quantity > 0 ORDER BY id DESC',
+        [reservationId, component.productId],
+      );
+      for (const a of allocations) {
+        if (units === 0) break;
+        const take = Math.min(units, Number(a.quantity));
+        await sql.run('UPDATE reservation_allocation SET quantity = quantity - ? WHERE id = ? AND quantity >= ?', [take, a.id, take]);
+        await unreserve(sql, component.productId, Number(a.location_id), take, to === 'committed');
+        settled.push({ productId: component.productId, locationId: Number(a.location_id), quantity: take });
+        movements.push({
+          kind: to === 'committed' ? 'commit' : 'release', productId: component.productId, locationId: Number(a.location_id),
+          onHandDelta: to === 'committed' ? -take : 0, reservedDelta: -take, referenceType: 'order', referenceId: reservation.order_id,
+          reason, reservationId, commandKey,
+        });
+        units -= take;
+      }
+      if (units > 0) throw new Error(`reservation '${reservationId}' holds fewer units of product ${component.productId} than its open quantity`);
     }
+    const left = open - sets;
+    const stillShort = await sql.first<{ n: number }>("SELECT COUNT(*) AS n FROM backorder WHERE reservation_id = ? AND status = 'open'", [reservationId]);
+    const status = left === 0 ? to : Number(stillShort?.n ?? 0) > 0 ? 'backordered' : 'held';
+    await sql.run('UPDATE reservation SET quantity = ?, status = ?, closed_at = ? WHERE id = ?', [left, status, left === 0 ? sql.date(now) : null, reservationId]);
     await insertMovements(sql, movements, now);
-    // Committing removes reserved units only: availability is unchanged, so the channels need no update.
-    if (to === 'released') await insertOutbox(sql, allocations.filter((a) => a.kind === 'warehouse').map((a) => Number(a.product_id)), now);
-    const product = await sql.first<{ code: string }>('SELECT code FROM product WHERE id = ?', [reservation.product_id]);
+    // Shipping removes reserved units only: availability is unchanged, so the channels need no update.
+    if (to === 'released') await insertOutbox(sql, settled.map((s) => s.productId), now);
+    const codes = await this.codes(sql, [Number(reservation.product_id), ...components.map((c) => c.productId)], settled.map((s) => s.locationId));
     return {
       reservationId,
-      sku: product?.code ?? String(reservation.product_id),
-      quantity: Number(reservation.quantity),
-      status: to,
-      allocations: allocations.map((a) => ({ sku: a.sku, location: a.location, quantity: Number(a.quantity) })),
-      backordered: cancelledBackorders.map((b) => ({ sku: b.code, quantity: Number(b.open_quantity) })),
+      sku: codes.products.get(Number(reservation.product_id)) ?? String(reservation.product_id),
+      quantity: left,
+      status,
+      allocations: settled.map((s) => ({ sku: codes.products.get(s.productId) ?? '', location: codes.locations.get(s.locationId) ?? '', quantity: s.quantity })),
+      backordered: cancelled.map((c) => ({ sku: codes.products.get(c.productId) ?? '', quantity: c.quantity })),
+    };
+  }
+
+  private async componentsOf(sql: SqlSession, productId: number): Promise<Array<{ productId: number; quantity: number }>> {
+    const rows = await sql.all<{ component_id: number; quantity: number }>(
+      'SELECT component_id, quantity FROM bundle_component WHERE bundle_id = ? ORDER BY component_id',
+      [productId],
+    );
+    return rows.length ? rows.map((r) => ({ productId: Number(r.component_id), quantity: Number(r.quantity) })) : [{ productId, quantity: 1 }];
+  }
+
+  private async codes(sql: SqlSession, productIds: number[], locationIds: number[]) {
+    const list = (ids: number[]) => (ids.length ? ids.map(() => '?').join(', ') : 'NULL');
+    const products = await sql.all<{ id: number; code: string }>(`SELECT id, code FROM product WHERE id IN (${list(productIds)})`, productIds);
+    const locations = await sql.all<{ id: number; code: string }>(`SELECT id, code FROM location WHERE id IN (${list(locationIds)})`, locationIds);
+    return {
+      products: new Map(products.map((p) => [Number(p.id), p.code])),
+      locations: new Map(locations.map((l) => [Number(l.id), l.code])),
     };
   }
 }

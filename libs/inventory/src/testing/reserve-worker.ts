@@ -1,19 +1,22 @@
 /**
  * A separate OS process with its own database connection that fires reservations at one SKU and
  * prints how many succeeded, for the multi-process concurrency test.
- * argv: <sqlite file> <worker id> <count> <sku> <start at, epoch ms: all workers fire together>
+ * argv: <sqlite file> <worker id> <count> <sku>. Once connected it writes `<file>.ready-<id>` and waits
+ * for `<file>.go`, so that all workers fire together however slowly each one started.
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
+import { existsSync, writeFileSync } from 'node:fs';
 import { InventoryLedger } from '../ledger/inventory-ledger';
 import { InsufficientStockError } from '../ledger/ledger-errors';
 import { inventoryOrmOptions } from '../persistence/orm-options';
 
 async function main(): Promise<void> {
-  const [file, worker, count, sku, startAt] = process.argv.slice(2);
+  const [file, worker, count, sku] = process.argv.slice(2);
   const orm = await MikroORM.init(inventoryOrmOptions({ url: file }));
   const ledger = new InventoryLedger(orm);
-  await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
+  writeFileSync(`${file}.ready-${worker}`, '');
+  while (!existsSync(`${file}.go`)) await new Promise((r) => setTimeout(r, 10));
   let ok = 0;
   let refused = 0;
   await Promise.all(
