@@ -6,10 +6,16 @@ import { createScratchDatabase, type ScratchDatabase } from '../src/database/scr
 type Dialect = AppConfig['database']['dialect'];
 
 /** Every table and index as SQLite stores its DDL, whitespace-normalised. */
+interface SqliteMasterRow {
+  type: string;
+  name: string;
+  sql: string | null;
+}
+
 async function sqliteSchema(orm: MikroORM): Promise<string[]> {
-  const rows = await orm.em
+  const rows: SqliteMasterRow[] = await orm.em
     .getConnection()
-    .execute<Array<{ type: string; name: string; sql: string | null }>>(
+    .execute(
       "select type, name, sql from sqlite_master where name not like 'mikro_orm_migrations%' and name not like 'sqlite_%' order by type, name",
     );
   return rows.map((row) => `${row.type} ${row.name}: ${(row.sql ?? '').replace(/\s+/g, ' ')}`);

@@ -6,7 +6,7 @@ import { TEST_REDIS_URL } from './support/test-app';
 
 const UNUSED_REDIS_URL = 'redis://127.0.0.1:1';
 // Each test starts the TypeScript entry point in a fresh process, compiling it on the way.
-const PROCESS_TIMEOUT_MS = 90_000;
+const PROCESS_TIMEOUT_MS = 150_000;
 
 describe('start-up of the service process', () => {
   it('stops on a wrong variable with a sentence naming it', async () => {

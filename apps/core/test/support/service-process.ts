@@ -50,7 +50,7 @@ export function startServiceProcess(env: Record<string, string>, cwd = ROOT): Se
     records,
     stderr: () => stderr,
     exited,
-    waitFor(match, timeoutMs = 30_000) {
+    waitFor(match, timeoutMs = 60_000) {
       const seen = records.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolveRecord, reject) => {
