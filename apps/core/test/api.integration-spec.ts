@@ -416,10 +416,15 @@ describe.each<Dialect>(['sqlite', 'postgresql'])('HTTP API on %s', (dialect) => 
   });
 
   describe('replay verification', () => {
-    it('finds the snapshot equal to the movements replayed', async () => {
+    it('finds the snapshot equal to the movements replayed, from the last checkpoint', async () => {
       const report = await api.call<Body>('POST', '/api/v1/admin/replay/verify');
       expect(report.status).toBe(200);
       expect(report.body).toMatchObject({ consistent: true, mismatches: [] });
+      const checkpoint = await api.call<{ movementId: number }>('POST', '/api/v1/admin/replay/checkpoint');
+      expect(checkpoint.status).toBe(200);
+      expect(checkpoint.body.movementId).toBeGreaterThan(0);
+      const again = await api.call<Body>('POST', '/api/v1/admin/replay/verify');
+      expect(again.body).toMatchObject({ consistent: true, fromMovementId: checkpoint.body.movementId, movementsReplayed: 0 });
     });
   });
 });

@@ -21,6 +21,7 @@ export abstract class AppConfig {
   abstract readonly logLevel: LogLevel;
   abstract readonly timeZone: string;
   abstract readonly reservationExpiryIntervalMs: number;
+  abstract readonly ledgerCheckpointIntervalMs: number;
   abstract readonly queuePrefix: string;
 }
 

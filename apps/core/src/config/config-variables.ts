@@ -140,6 +140,15 @@ export const CONFIG_VARIABLES = {
     defaultText: '60000',
     schema: integer(100, 86_400_000, 60_000),
   },
+  LEDGER_CHECKPOINT_INTERVAL_MS: {
+    description:
+      'How often the ledger writes a checkpoint of every stock level, so replay verification starts there ' +
+      'instead of at the first movement ever written. In milliseconds.',
+    sensitive: false,
+    accepted: 'an integer from 1000 to 604800000',
+    defaultText: '21600000',
+    schema: integer(1000, 604_800_000, 21_600_000),
+  },
   QUEUE_PREFIX: {
     description: 'Prefix of every BullMQ key in Redis, so several installations can share one Redis.',
     sensitive: false,

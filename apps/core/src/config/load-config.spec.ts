@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       timeZone: 'Asia/Tokyo',
       reservationExpiryIntervalMs: 60_000,
+      ledgerCheckpointIntervalMs: 21_600_000,
       queuePrefix: 'urikiri',
     });
   });

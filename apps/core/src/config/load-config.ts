@@ -55,6 +55,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     logLevel: raw.LOG_LEVEL,
     timeZone: raw.TIMEZONE,
     reservationExpiryIntervalMs: raw.RESERVATION_EXPIRY_INTERVAL_MS,
+    ledgerCheckpointIntervalMs: raw.LEDGER_CHECKPOINT_INTERVAL_MS,
     queuePrefix: raw.QUEUE_PREFIX,
   };
 }

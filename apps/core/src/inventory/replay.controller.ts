@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LedgerReplayVerifier } from '@urikiri/inventory';
 import { RequireScope } from '../auth/require-scope.decorator';
 import { ApiErrors, ApiZodResponse } from '../openapi/api-doc.decorators';
-import { replayReportSchema } from '../openapi/response-schemas';
+import { checkpointResultSchema, replayReportSchema } from '../openapi/response-schemas';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -21,5 +21,16 @@ export class ReplayController {
   @ApiErrors()
   verify() {
     return this.verifier.verify();
+  }
+
+  @Post('checkpoint')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Write a checkpoint now (the scheduler also writes one every LEDGER_CHECKPOINT_INTERVAL_MS).',
+  })
+  @ApiZodResponse(200, checkpointResultSchema)
+  @ApiErrors()
+  checkpoint() {
+    return this.verifier.checkpoint(new Date());
   }
 }

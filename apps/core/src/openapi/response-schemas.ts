@@ -146,6 +146,11 @@ export const replayReportSchema: z.ZodType<ReplayReport> = z.object({
   mismatches: z.array(z.object({ sku: z.string(), location: z.string(), snapshot: stockPair, replay: stockPair })),
 });
 
+export const checkpointResultSchema: z.ZodType<{ movementId: number; stockLevels: number }> = z.object({
+  movementId: z.number().int().describe('the newest movement the checkpoint covers'),
+  stockLevels: z.number().int(),
+});
+
 export const apiKeyViewSchema: z.ZodType<ApiKeyView> = z.object({
   id: z.number().int(),
   name: z.string(),

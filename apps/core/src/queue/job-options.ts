@@ -15,5 +15,13 @@ export function jobOptions(queue: QueueName): JobsOptions {
         removeOnComplete: { count: 100 },
         removeOnFail: { count: 1000 },
       };
+    case QueueName.LedgerCheckpoint:
+      // A missed checkpoint only makes the next verification replay more movements.
+      return {
+        attempts: 2,
+        backoff: { type: 'fixed', delay: 60_000 },
+        removeOnComplete: { count: 50 },
+        removeOnFail: { count: 100 },
+      };
   }
 }

@@ -1,6 +1,7 @@
 /** Every BullMQ queue of the service. A queue name is a contract between processes: change with care. */
 export const QueueName = {
   ReservationExpiry: 'reservation-expiry',
+  LedgerCheckpoint: 'ledger-checkpoint',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -3,6 +3,8 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
 import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { LedgerCheckpointProcessor } from './ledger-checkpoint/ledger-checkpoint.processor';
+import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint.scheduler';
 import { ALL_QUEUES } from './queue-names';
 import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
 import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
@@ -15,8 +17,8 @@ import { ReservationExpiryScheduler } from './reservation-expiry/reservation-exp
 export class QueueModule {
   static register(config: AppConfig): DynamicModule {
     const providers: Provider[] = [
-      ...(runsWorker(config) ? [ReservationExpiryProcessor] : []),
-      ...(runsScheduler(config) ? [ReservationExpiryScheduler] : []),
+      ...(runsWorker(config) ? [ReservationExpiryProcessor, LedgerCheckpointProcessor] : []),
+      ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler] : []),
     ];
     return {
       module: QueueModule,

@@ -2,6 +2,7 @@ import type { ReservationResult, SkuStock } from '@urikiri/inventory';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue-names';
+import { LEDGER_CHECKPOINT_SCHEDULER_ID } from '../src/queue/ledger-checkpoint/ledger-checkpoint.job';
 import { RESERVATION_EXPIRY_SCHEDULER_ID } from '../src/queue/reservation-expiry/reservation-expiry.job';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -14,11 +15,11 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 }
 
-describe('reservation expiry through BullMQ', () => {
+describe('scheduled jobs through BullMQ', () => {
   let api: TestApp;
 
   beforeAll(async () => {
-    api = await startTestApp('sqlite', { RESERVATION_EXPIRY_INTERVAL_MS: '250' });
+    api = await startTestApp('sqlite', { RESERVATION_EXPIRY_INTERVAL_MS: '250', LEDGER_CHECKPOINT_INTERVAL_MS: '1000' });
     await api.call('POST', '/api/v1/locations', { body: { code: 'WH1', name: 'Main' } });
     await api.call('POST', '/api/v1/products', { body: { code: 'CART-1', name: 'Held in a cart' } });
     await api.call('POST', '/api/v1/stock/receive', { body: { sku: 'CART-1', location: 'WH1', quantity: 5, idempotencyKey: 'r-1' } });
@@ -28,10 +29,15 @@ describe('reservation expiry through BullMQ', () => {
     await api?.close();
   });
 
-  it('has one job scheduler at the configured interval', async () => {
-    const queue = api.app.get<Queue>(getQueueToken(QueueName.ReservationExpiry));
-    const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toEqual([expect.objectContaining({ key: RESERVATION_EXPIRY_SCHEDULER_ID, every: 250 })]);
+  const queue = (name: QueueName) => api.app.get<Queue>(getQueueToken(name));
+
+  it('has one job scheduler per queue at the configured interval', async () => {
+    expect(await queue(QueueName.ReservationExpiry).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: RESERVATION_EXPIRY_SCHEDULER_ID, every: 250 }),
+    ]);
+    expect(await queue(QueueName.LedgerCheckpoint).getJobSchedulers()).toEqual([
+      expect.objectContaining({ key: LEDGER_CHECKPOINT_SCHEDULER_ID, every: 1000 }),
+    ]);
   });
 
   it('releases a hold once it has expired, and leaves one without expiry alone', async () => {
@@ -52,8 +58,19 @@ describe('reservation expiry through BullMQ', () => {
     const releases = await api.call<{ items: Array<{ kind: string; reservationId: string }> }>('GET', '/api/v1/movements?kind=release');
     expect(releases.body.items.map((m) => m.reservationId)).toEqual([expiring.body.reservationId]);
 
-    const queue = api.app.get<Queue>(getQueueToken(QueueName.ReservationExpiry));
-    const completed = await queue.getCompleted();
+    const completed = await queue(QueueName.ReservationExpiry).getCompleted();
     expect(completed.some((job) => (job.returnvalue as { released: number }).released === 1)).toBe(true);
+  });
+
+  it('writes ledger checkpoints that replay verification then starts from', async () => {
+    const jobs = await eventually(
+      () => queue(QueueName.LedgerCheckpoint).getCompleted(),
+      (completed) => completed.some((job) => (job.returnvalue as { movementId: number }).movementId > 0),
+    );
+    const newest = Math.max(...jobs.map((job) => (job.returnvalue as { movementId: number }).movementId));
+    expect(newest).toBeGreaterThan(0);
+    const report = await api.call<{ consistent: boolean; fromMovementId: number }>('POST', '/api/v1/admin/replay/verify');
+    expect(report.body.consistent).toBe(true);
+    expect(report.body.fromMovementId).toBeGreaterThanOrEqual(newest);
   });
 });
