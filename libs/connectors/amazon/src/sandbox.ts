@@ -1,0 +1,4 @@
+export {
+  createAmazonSandbox,
+  type AmazonSandboxOptions,
+} from './sandbox/amazon.sandbox';
