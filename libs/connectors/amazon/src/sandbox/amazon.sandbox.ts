@@ -1,413 +1,169 @@
+import type { OrderEvent, RateLimit, RawWebhookRequest } from '@urikiri/connector-sdk';
 import {
-  createSandboxServer,
-  IdempotencyStore,
-  jsonResponse,
   SandboxAuth,
-  SandboxStock,
   SeededRandom,
+  createSandboxServer,
   type ChannelSandbox,
-  type SandboxRequest,
-  type SandboxResponse,
   type SandboxServerOptions,
-  type SandboxStockOptions,
 } from '@urikiri/connector-sdk/testing';
-import { signHmac, type OrderEvent } from '@urikiri/connector-sdk';
+import { AMAZON_OPERATION_NAMES, AMAZON_OPERATIONS, JAPAN_MARKETPLACE_ID, type AmazonOperation, type AmazonUsagePlan } from '../amazon-operations';
 import { amazonManifest } from '../amazon.manifest';
-import {
-  AMAZON_DELIVERY_HEADER,
-  AMAZON_SIGNATURE_HEADER,
-  type AmazonEventsAnswer,
-  type AmazonGetAnswer,
-  type AmazonListing,
-  type AmazonListingsAnswer,
-  type AmazonOrderEvent,
-  type AmazonSetItem,
-  type AmazonSetOutcome,
-  type AmazonTokenAnswer,
-  type AmazonWebhookBody,
-} from '../amazon-wire.types';
+import { amazonErrorResponses } from './amazon-sandbox.errors';
+import { routeOperation, type AmazonSandboxContext, type SandboxAccount, type SandboxExchange } from './amazon-sandbox.context';
+import { AmazonSandboxStock } from './amazon-sandbox-stock';
+import { documentRoutes } from './documents.routes';
+import { fbaInventoryRoutes } from './fba-inventory.routes';
+import { feedsRoutes, type FeedTiming } from './feeds.routes';
+import { listingsRoutes } from './listings.routes';
+import { lwaRoutes } from './lwa.routes';
+import { NotificationDispatcher, mfnQuantityChange, relayBody, type NotificationFormat, type SentNotification } from './notification.dispatcher';
+import { orderChangeNotification, orderViews } from './order-views';
+import { ordersRoutes } from './orders.routes';
+import { reportsRoutes } from './reports.routes';
 
 export interface AmazonSandboxOptions {
+  /** Same seed, same tokens, ids, latency and random faults. */
   seed?: number;
   latencyMs?: SandboxServerOptions['latencyMs'];
   clock?: () => number;
-  /** The channel's own limits; defaults to the manifest's. */
-  rateLimits?: SandboxServerOptions['rateLimits'];
-  stockLoweredOn?: SandboxStockOptions['stockLoweredOn'];
+  /** Usage plans per operation; the documented ones by default. Tests that poll quickly raise them here. */
+  rateLimits?: Partial<Record<AmazonOperation, AmazonUsagePlan>>;
+  /** When a merchant-fulfilled order lowers the listed quantity (unverified on Amazon): at Pending by default. */
+  stockLoweredAt?: 'Pending' | 'Unshipped';
   accessTokenLifetimeMs?: number;
+  /** How long feeds wait and run before their quantities apply. */
+  feedTiming?: Partial<FeedTiming>;
+  reportProcessingMs?: number;
+  /** Where to POST notifications as a relay would forward them; none are sent without it. */
+  notifyUrl?: string;
+  notificationFormat?: NotificationFormat;
+  maxQuantity?: number;
+  account?: Partial<SandboxAccount>;
 }
 
-const ACCOUNT = {
-  clientId: 'amazon-client',
-  clientSecret: 'amazon-client-secret',
-  refreshToken: 'amazon-refresh-token',
-  webhookSecret: 'amazon-webhook-secret',
+/** A running Amazon sandbox: the kit's ChannelSandbox plus Amazon's own handles. */
+export interface AmazonSandbox extends ChannelSandbox {
+  readonly stock: AmazonSandboxStock;
+  readonly account: SandboxAccount;
+  /** Every SP-API call with its bodies, oldest first. */
+  readonly exchanges: readonly SandboxExchange[];
+  /** Notifications sent to `notifyUrl`, and a promise that they are all delivered. */
+  readonly notifications: { readonly sent: readonly SentNotification[]; settled(): Promise<void> };
+  /** Notifications as Amazon would publish them for these events, forwarded and signed by the relay. */
+  webhookFor(events: readonly OrderEvent[], options?: { signWith?: string }): RawWebhookRequest;
+  /** A LISTINGS_ITEM_MFN_QUANTITY_CHANGE delivery for a SKU's current quantity. */
+  quantityWebhookFor(sku: string, options?: { signWith?: string }): RawWebhookRequest;
+}
+
+const DEFAULT_ACCOUNT: SandboxAccount = {
+  clientId: 'amzn1.application-oa2-client.5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  clientSecret: 'amzn1.oa2-cs.v1.sandbox-client-secret',
+  refreshToken: 'Atzr|IwEBISandboxRefreshToken',
+  sellerId: 'A3SANDBOXSELLER1',
+  marketplaceId: JAPAN_MARKETPLACE_ID,
+  notificationSecret: 'sandbox-relay-signing-secret',
 };
 
-function error(status: number, code: string, message: string): SandboxResponse {
-  return jsonResponse(status, { error: { code, message } });
-}
-
-function toWireEvent(event: OrderEvent, seq: number): AmazonOrderEvent {
-  return {
-    id: event.eventId,
-    seq,
-    order_id: event.orderId,
-    line_id: event.lineId,
-    listing_id: event.listingId,
-    seller_sku: event.sellerSku,
-    status: event.status,
-    quantity: event.quantity,
-    occurred_at: event.occurredAt,
-  };
-}
-
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? value
-    : null;
-}
-
-/** A local Amazon: its API, limits and faults over a SandboxStock, on an ephemeral port. */
-export async function createAmazonSandbox(
-  options: AmazonSandboxOptions = {},
-): Promise<ChannelSandbox> {
+/**
+ * A local Amazon Selling Partner API on an ephemeral port: LWA, Listings Items, Feeds, Reports,
+ * Orders (2026-01-01 and v0), FBA Inventory and notifications, over one AmazonSandboxStock, with
+ * Amazon's usage plans, error bodies and token expiry, and the kit's faults and latency.
+ */
+export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): Promise<AmazonSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
-  const stock = new SandboxStock({
-    stockLoweredOn: options.stockLoweredOn ?? amazonManifest.stockLoweredOn,
-    clock,
-  });
-  const auth = new SandboxAuth(random, clock, options.accessTokenLifetimeMs);
-  const writes = new IdempotencyStore<AmazonSetOutcome>();
-  const bulk = amazonManifest.bulk;
+  const account = { ...DEFAULT_ACCOUNT, ...options.account };
+  const plans = Object.fromEntries(
+    AMAZON_OPERATION_NAMES.map((op) => [op, options.rateLimits?.[op] ?? AMAZON_OPERATIONS[op]]),
+  ) as Record<AmazonOperation, AmazonUsagePlan>;
+  const stock = new AmazonSandboxStock(
+    { stockLoweredOn: (options.stockLoweredAt ?? 'Pending') === 'Pending' ? 'order-created' : 'order-paid', clock },
+    random,
+  );
   let revoked = false;
-
-  /** Null when the bearer token is good; else the channel's 401. */
-  const refuse = (req: SandboxRequest): SandboxResponse | null => {
-    const header = req.headers.authorization;
-    const token =
-      typeof header === 'string' && header.startsWith('Bearer ')
-        ? header.slice(7)
-        : undefined;
-    const check = revoked ? 'unknown' : auth.check(token);
-    if (check === 'valid') {
-      return null;
-    }
-    return check === 'expired'
-      ? error(401, 'token_expired', 'The access token has expired')
-      : error(401, 'invalid_token', 'The access token is not valid');
+  let url = '';
+  let itemFailure: (sku: string) => string | null = () => null;
+  const ctx: AmazonSandboxContext = {
+    stock,
+    auth: new SandboxAuth(random, clock, options.accessTokenLifetimeMs),
+    random,
+    account,
+    clock,
+    plans,
+    maxQuantity: options.maxQuantity ?? amazonManifest.maxQuantity,
+    url: () => url,
+    revoked: () => revoked,
+    faultItemFailure: (sku) => itemFailure(sku),
+    exchanges: [],
+    documents: new Map(),
+    timers: new Set(),
   };
-
-  const toWireListing = (listingId: string): AmazonListing | null => {
-    const l = stock.listing(listingId);
-    return l
-      ? {
-          listing_id: l.listingId,
-          seller_sku: l.sellerSku,
-          jan: l.jan,
-          title: l.title,
-          quantity: l.quantity,
-          oversell_allowed: l.oversellAllowed,
-        }
-      : null;
-  };
-
-  const applySet = (item: AmazonSetItem): AmazonSetOutcome => {
-    const injected = server.faults.itemFailure('push', item.listing_id);
-    if (injected !== null) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: injected,
-        message: 'Rejected by the sandbox fault plan',
-      };
+  const dispatcher = new NotificationDispatcher(ctx, options.notifyUrl, options.notificationFormat ?? 'sqs');
+  stock.onChange((change) => {
+    if (change.kind === 'quantity') {
+      dispatcher.dispatch(mfnQuantityChange(ctx, change.sku, change.quantity));
+      return;
     }
-    if (!stock.listing(item.listing_id)) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'not_found',
-        message: `No listing ${item.listing_id}`,
-      };
+    const view = orderViews(ctx).find((v) => v.order.orderId === change.orderId);
+    if (view) {
+      dispatcher.dispatch(orderChangeNotification(ctx, view));
     }
-    if (
-      !Number.isInteger(item.quantity) ||
-      item.quantity < 0 ||
-      item.quantity > amazonManifest.maxQuantity
-    ) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'invalid_quantity',
-        message: `quantity must be an integer from 0 to ${amazonManifest.maxQuantity}`,
-      };
-    }
-    const written = stock.compareAndSet(
-      item.listing_id,
-      item.compare_quantity,
-      item.quantity,
-    );
-    return {
-      listing_id: item.listing_id,
-      status: written.applied ? 'applied' : 'stale',
-      quantity: written.quantity,
-    };
-  };
+  });
 
+  const rateLimits: Record<string, RateLimit> = Object.fromEntries(
+    AMAZON_OPERATION_NAMES.map((op) => [routeOperation(op), { kind: 'token-bucket', ...plans[op] }]),
+  );
   const server = await createSandboxServer({
     random,
     clock,
     latencyMs: options.latencyMs,
-    rateLimits: options.rateLimits ?? amazonManifest.rateLimits,
+    rateLimits,
+    errorResponses: amazonErrorResponses,
     routes: [
-      {
-        method: 'POST',
-        path: '/oauth/token',
-        operation: 'auth',
-        handler: (req) => {
-          const form = (req.body ?? {}) as Record<string, string>;
-          const granted =
-            !revoked &&
-            form.grant_type === 'refresh_token' &&
-            form.refresh_token === ACCOUNT.refreshToken &&
-            form.client_id === ACCOUNT.clientId &&
-            form.client_secret === ACCOUNT.clientSecret;
-          if (!granted) {
-            return jsonResponse(401, {
-              error: 'invalid_grant',
-              error_description: 'The refresh token or client is not valid',
-            });
-          }
-          const issued = auth.issue();
-          const answer: AmazonTokenAnswer = {
-            access_token: issued.accessToken,
-            token_type: 'bearer',
-            expires_in: issued.expiresInSeconds,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/set',
-        operation: 'push',
-        handler: (req) => {
-          const items = (req.body as { items?: AmazonSetItem[] } | undefined)
-            ?.items;
-          if (!Array.isArray(items) || items.length === 0) {
-            return error(
-              400,
-              'invalid_body',
-              'items must be a non-empty array',
-            );
-          }
-          req.countItems(items.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (items.length > bulk.push) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.push} items per call, got ${items.length}`,
-            );
-          }
-          const bad = items.findIndex(
-            (i) =>
-              typeof i.listing_id !== 'string' ||
-              typeof i.idempotency_key !== 'string' ||
-              !Number.isInteger(i.compare_quantity),
-          );
-          if (bad >= 0) {
-            return error(
-              400,
-              'invalid_item',
-              `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`,
-            );
-          }
-          const results = items.map((item) =>
-            writes.once(item.idempotency_key, () => applySet(item)),
-          );
-          return jsonResponse(200, { results });
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/get',
-        operation: 'read',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (ids.length > bulk.read) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.read} listing_ids per call, got ${ids.length}`,
-            );
-          }
-          const answer: AmazonGetAnswer = { items: [], missing: [] };
-          for (const id of ids) {
-            const listing = stock.listing(id);
-            if (listing) {
-              answer.items.push({ listing_id: id, quantity: listing.quantity });
-            } else {
-              answer.missing.push(id);
-            }
-          }
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/listings',
-        operation: 'catalogue',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const offset = Number(req.query.get('cursor') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.catalogue),
-            bulk.catalogue,
-          );
-          if (
-            !Number.isInteger(offset) ||
-            offset < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`,
-            );
-          }
-          const all = stock.listings();
-          const page = all.slice(offset, offset + limit);
-          const answer: AmazonListingsAnswer = {
-            listings: page.map(
-              (l) => toWireListing(l.listingId) as AmazonListing,
-            ),
-            next_cursor:
-              offset + limit < all.length ? String(offset + limit) : null,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/listings/lookup',
-        operation: 'catalogue',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const listings = ids.flatMap((id) => toWireListing(id) ?? []);
-          return jsonResponse(200, {
-            listings,
-            next_cursor: null,
-          } satisfies AmazonListingsAnswer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/order-events',
-        operation: 'orders',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const after = Number(req.query.get('after') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.orders),
-            bulk.orders,
-          );
-          if (
-            !Number.isInteger(after) ||
-            after < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `after must be an event seq and limit 1 to ${bulk.orders}`,
-            );
-          }
-          const events = stock.eventsAfter(after, limit + 1);
-          const answer: AmazonEventsAnswer = {
-            events: events.slice(0, limit).map((e) => toWireEvent(e, e.seq)),
-            has_more: events.length > limit,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
+      ...lwaRoutes(ctx),
+      ...listingsRoutes(ctx),
+      ...feedsRoutes(ctx, { queuedMs: 200, processingMs: 800, ...options.feedTiming }),
+      ...documentRoutes(ctx),
+      ...reportsRoutes(ctx, options.reportProcessingMs ?? 600),
+      ...ordersRoutes(ctx),
+      ...fbaInventoryRoutes(ctx),
     ],
   });
+  url = server.url;
+  itemFailure = (sku) => server.faults.itemFailure('push', sku);
 
+  const sign = (signWith: string | undefined) => signWith ?? account.notificationSecret;
   return {
     url: server.url,
     stock,
+    account,
     faults: server.faults,
     requests: server.requests,
-    credentials: () => ({ ...ACCOUNT }),
-    expireAccessTokens: () => auth.expireAll(),
-    tokensIssued: () => auth.issuedCount(),
+    exchanges: ctx.exchanges,
+    notifications: { sent: dispatcher.sent, settled: () => dispatcher.settled() },
+    credentials: () => ({ ...account, tokenUrl: `${server.url}/auth/o2/token` }),
+    expireAccessTokens: () => ctx.auth.expireAll(),
+    tokensIssued: () => ctx.auth.issuedCount(),
     revokeCredentials: () => {
       revoked = true;
     },
     webhookFor: (events, signOptions = {}) => {
-      const channelEvents = stock.events();
-      const body: AmazonWebhookBody = {
-        events: events.map((e) =>
-          toWireEvent(
-            e,
-            channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0,
-          ),
-        ),
-      };
-      const raw = Buffer.from(JSON.stringify(body));
-      return {
-        headers: {
-          'content-type': 'application/json',
-          [AMAZON_SIGNATURE_HEADER]: signHmac({
-            secret: signOptions.signWith ?? ACCOUNT.webhookSecret,
-            payload: raw,
-          }),
-          [AMAZON_DELIVERY_HEADER]: `dlv-${random.hex(16)}`,
-        },
-        body: raw,
-      };
+      const orderIds = [...new Set(events.map((e) => e.orderId))];
+      const views = orderViews(ctx).filter((v) => orderIds.includes(v.order.orderId));
+      const notifications = views.map((view) => orderChangeNotification(ctx, view));
+      const { headers, body } = relayBody(ctx, notifications, options.notificationFormat ?? 'sqs', sign(signOptions.signWith));
+      return { headers, body };
     },
-    close: () => server.close(),
+    quantityWebhookFor: (sku, signOptions = {}) => {
+      const { headers, body } = relayBody(ctx, [mfnQuantityChange(ctx, sku, stock.quantity(sku))], options.notificationFormat ?? 'sqs', sign(signOptions.signWith));
+      return { headers, body };
+    },
+    close: async () => {
+      ctx.timers.forEach((timer) => clearTimeout(timer));
+      ctx.timers.clear();
+      stock.onChange(null);
+      await dispatcher.settled();
+      await server.close();
+    },
   };
 }
