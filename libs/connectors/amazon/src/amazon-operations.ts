@@ -27,7 +27,9 @@ export interface AmazonUsagePlan {
 
 export type AmazonOperation = keyof typeof AMAZON_OPERATIONS;
 
-export const AMAZON_OPERATION_NAMES = Object.keys(AMAZON_OPERATIONS) as AmazonOperation[];
+export const AMAZON_OPERATION_NAMES = Object.keys(
+  AMAZON_OPERATIONS,
+) as AmazonOperation[];
 
 /** Amazon Japan; the marketplace an account uses unless its settings say otherwise. */
 export const JAPAN_MARKETPLACE_ID = 'A1VC38T7YXB528';

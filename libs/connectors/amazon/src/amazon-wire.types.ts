@@ -76,7 +76,11 @@ export interface ListingsItem {
     createdDate: string;
     lastUpdatedDate: string;
   }[];
-  attributes?: { fulfillment_availability?: (Partial<FulfillmentAvailabilityValue> & { is_inventory_available?: boolean })[] };
+  attributes?: {
+    fulfillment_availability?: (Partial<FulfillmentAvailabilityValue> & {
+      is_inventory_available?: boolean;
+    })[];
+  };
   fulfillmentAvailability?: FulfillmentAvailability[];
 }
 
@@ -110,7 +114,12 @@ export interface CreateFeedResponse {
   feedId: string;
 }
 
-export type ProcessingStatus = 'CANCELLED' | 'DONE' | 'FATAL' | 'IN_PROGRESS' | 'IN_QUEUE';
+export type ProcessingStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'FATAL'
+  | 'IN_PROGRESS'
+  | 'IN_QUEUE';
 
 export interface Feed {
   feedId: string;
@@ -145,7 +154,12 @@ export interface ListingsFeedMessage {
 /** The processing report Amazon writes for a JSON_LISTINGS_FEED: one issue list for all messages. */
 export interface ListingsFeedProcessingReport {
   header: { sellerId: string; version: '2.0'; feedId: string };
-  issues: { messageId: number; code: string; severity: 'ERROR' | 'WARNING' | 'INFO'; message: string }[];
+  issues: {
+    messageId: number;
+    code: string;
+    severity: 'ERROR' | 'WARNING' | 'INFO';
+    message: string;
+  }[];
   summary: {
     errors: number;
     warnings: number;
@@ -216,15 +230,24 @@ export interface OrderItem2026 {
   quantityOrdered: number;
   product: { asin?: string; title?: string; sellerSku?: string };
   fulfillment?: { quantityFulfilled?: number; quantityUnfulfilled?: number };
-  cancellation?: { cancellationExecution?: { cancelledBy?: string; cancelReason?: string } };
+  cancellation?: {
+    cancellationExecution?: { cancelledBy?: string; cancelReason?: string };
+  };
 }
 
 export interface Order2026 {
   orderId: string;
   createdTime: string;
   lastUpdatedTime: string;
-  salesChannel: { channelName: string; marketplaceId?: string; marketplaceName?: string };
-  fulfillment?: { fulfillmentStatus: FulfillmentStatus; fulfilledBy?: 'AMAZON' | 'MERCHANT' };
+  salesChannel: {
+    channelName: string;
+    marketplaceId?: string;
+    marketplaceName?: string;
+  };
+  fulfillment?: {
+    fulfillmentStatus: FulfillmentStatus;
+    fulfilledBy?: 'AMAZON' | 'MERCHANT';
+  };
   orderItems: OrderItem2026[];
 }
 
@@ -259,7 +282,12 @@ export interface OrderV0 {
 }
 
 export interface GetOrdersResponse {
-  payload?: { Orders: OrderV0[]; NextToken?: string; LastUpdatedBefore?: string; CreatedBefore?: string };
+  payload?: {
+    Orders: OrderV0[];
+    NextToken?: string;
+    LastUpdatedBefore?: string;
+    CreatedBefore?: string;
+  };
   errors?: AmazonError[];
 }
 
@@ -273,7 +301,11 @@ export interface OrderItemV0 {
 }
 
 export interface GetOrderItemsResponse {
-  payload?: { AmazonOrderId: string; OrderItems: OrderItemV0[]; NextToken?: string };
+  payload?: {
+    AmazonOrderId: string;
+    OrderItems: OrderItemV0[];
+    NextToken?: string;
+  };
   errors?: AmazonError[];
 }
 
@@ -297,7 +329,10 @@ export interface InventorySummary {
 }
 
 export interface GetInventorySummariesResponse {
-  payload?: { granularity: { granularityType?: string; granularityId?: string }; inventorySummaries: InventorySummary[] };
+  payload?: {
+    granularity: { granularityType?: string; granularityId?: string };
+    inventorySummaries: InventorySummary[];
+  };
   pagination?: { nextToken?: string };
   errors?: AmazonError[];
 }
@@ -330,15 +365,26 @@ export interface OrderChangeNotification {
       NotificationLevel: 'OrderItemLevel' | 'OrderLevel';
       SellerId: string;
       AmazonOrderId: string;
-      OrderChangeType: 'BuyerRequestedChange' | 'DeliveryTipChange' | 'OrderStatusChange';
-      OrderChangeTrigger: { TimeOfOrderChange: string | null; ChangeReason: string };
+      OrderChangeType:
+        | 'BuyerRequestedChange'
+        | 'DeliveryTipChange'
+        | 'OrderStatusChange';
+      OrderChangeTrigger: {
+        TimeOfOrderChange: string | null;
+        ChangeReason: string;
+      };
       Summary: {
         MarketplaceId: string;
         OrderStatus: OrderStatusV0;
         PurchaseDate: string | null;
         DestinationPostalCode: string | null;
         FulfillmentType: 'AFN' | 'MFN';
-        OrderType: 'StandardOrder' | 'LongLeadTimeOrder' | 'Preorder' | 'BackOrder' | 'SourcingOnDemandOrder';
+        OrderType:
+          | 'StandardOrder'
+          | 'LongLeadTimeOrder'
+          | 'Preorder'
+          | 'BackOrder'
+          | 'SourcingOnDemandOrder';
         NumberOfItemsShipped?: number;
         NumberOfItemsUnshipped?: number;
         OrderItems: OrderChangeNotificationItem[];
@@ -353,11 +399,18 @@ export interface MfnQuantityChangeNotification {
   NotificationType: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE';
   PayloadVersion: string;
   EventTime: string;
-  Payload: { SellerId: string; FulfillmentChannelCode: string; Sku: string; Quantity: number };
+  Payload: {
+    SellerId: string;
+    FulfillmentChannelCode: string;
+    Sku: string;
+    Quantity: number;
+  };
   NotificationMetadata: NotificationMetadata;
 }
 
-export type AmazonNotification = OrderChangeNotification | MfnQuantityChangeNotification;
+export type AmazonNotification =
+  | OrderChangeNotification
+  | MfnQuantityChangeNotification;
 
 /** An EventBridge event whose detail is the notification (SQS delivers the notification itself). */
 export interface EventBridgeEnvelope {

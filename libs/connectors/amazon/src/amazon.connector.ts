@@ -20,10 +20,21 @@ import {
 } from '@urikiri/connector-sdk';
 import { isAxiosError, type AxiosRequestConfig } from 'axios';
 import { z } from 'zod';
-import { MERCHANT_CHANNEL_CODE, type AmazonOperation } from './amazon-operations';
-import { amazonCredentials, type AmazonCredentials } from './amazon.credentials';
+import {
+  MERCHANT_CHANNEL_CODE,
+  type AmazonOperation,
+} from './amazon-operations';
+import {
+  amazonCredentials,
+  type AmazonCredentials,
+} from './amazon.credentials';
 import { amazonManifest } from './amazon.manifest';
-import { amazonSettings, usagePlans, type AmazonSettings, type AmazonSettingsInput } from './amazon.settings';
+import {
+  amazonSettings,
+  usagePlans,
+  type AmazonSettings,
+  type AmazonSettingsInput,
+} from './amazon.settings';
 import {
   SEARCH_IDENTIFIERS_MAX,
   type GetInventorySummariesResponse,
@@ -35,7 +46,11 @@ import {
   type LwaTokenAnswer,
 } from './amazon-wire.types';
 import type { AmazonCaller } from './connector/amazon-caller';
-import { amazonErrorOf, isExpiredToken, withAmazonReason } from './connector/amazon-error';
+import {
+  amazonErrorOf,
+  isExpiredToken,
+  withAmazonReason,
+} from './connector/amazon-error';
 import { ChannelView, writableQuantity } from './connector/channel-view';
 import { FeedTracker } from './connector/feed-tracker';
 import { quantityPatch } from './connector/listings-feed.builder';
@@ -70,7 +85,8 @@ interface ListingState {
   alwaysAvailable: boolean;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Amazon Selling Partner API: LWA refresh-token auth, fulfillment_availability patches for small
@@ -98,16 +114,39 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     super(AmazonConnector, context);
     const parsed = amazonSettings.safeParse(context.settings ?? {});
     if (!parsed.success) {
-      throw new ConnectorError('permanent', `Amazon settings are invalid:\n${z.prettifyError(parsed.error)}`);
+      throw new ConnectorError(
+        'permanent',
+        `Amazon settings are invalid:\n${z.prettifyError(parsed.error)}`,
+      );
     }
     this.settings = parsed.data;
-    this.tokens = new TokenRefresher({ clock: this.clock, fetchToken: () => this.fetchToken() });
+    this.tokens = new TokenRefresher({
+      clock: this.clock,
+      fetchToken: () => this.fetchToken(),
+    });
     this.pacer = new OperationPacer(usagePlans(this.settings), this.clock);
     const caller = this.caller();
-    const account = { sellerId: this.credentials.sellerId, marketplaceId: this.credentials.marketplaceId };
-    this.feeds = new ListingsFeedRoute(caller, this.tracker, account, this.settings);
-    this.reports = new MerchantListingsReports(caller, account.marketplaceId, this.settings);
-    this.orders = new OrdersPoller(caller, account.marketplaceId, this.settings, this.manifest.bulk.orders);
+    const account = {
+      sellerId: this.credentials.sellerId,
+      marketplaceId: this.credentials.marketplaceId,
+    };
+    this.feeds = new ListingsFeedRoute(
+      caller,
+      this.tracker,
+      account,
+      this.settings,
+    );
+    this.reports = new MerchantListingsReports(
+      caller,
+      account.marketplaceId,
+      this.settings,
+    );
+    this.orders = new OrdersPoller(
+      caller,
+      account.marketplaceId,
+      this.settings,
+      this.manifest.bulk.orders,
+    );
   }
 
   protected async authHeaders(): Promise<Record<string, string>> {
@@ -136,15 +175,22 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
       return problem === null ? [] : [`listingIds[${i}] "${sku}" ${problem}`];
     });
     if (bad.length > 0) {
-      throw new ConnectorError('permanent', `Amazon cannot read these listings:\n${bad.map((b) => `  - ${b}`).join('\n')}`);
+      throw new ConnectorError(
+        'permanent',
+        `Amazon cannot read these listings:\n${bad.map((b) => `  - ${b}`).join('\n')}`,
+      );
     }
     if (listingIds.length < this.settings.reportReadThreshold) {
       return super.read(listingIds);
     }
-    const rows = new Map((await this.reports.fresh()).rows.map((row) => [row.sku, row]));
+    const rows = new Map(
+      (await this.reports.fresh()).rows.map((row) => [row.sku, row]),
+    );
     return listingIds.map((listingId) => {
       const row = rows.get(listingId);
-      return row ? { listingId, found: true, quantity: row.quantity } : { listingId, found: false };
+      return row
+        ? { listingId, found: true, quantity: row.quantity }
+        : { listingId, found: false };
     });
   }
 
@@ -152,7 +198,11 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     const results: ReadResult[] = [];
     for (const listingId of listingIds) {
       const state = await this.listingState(listingId);
-      results.push(state ? { listingId, found: true, quantity: state.quantity ?? 0 } : { listingId, found: false });
+      results.push(
+        state
+          ? { listingId, found: true, quantity: state.quantity ?? 0 }
+          : { listingId, found: false },
+      );
     }
     return results;
   }
@@ -166,7 +216,10 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     } else {
       const match = /^(.+):(\d+)$/.exec(cursor);
       if (!match) {
-        throw new ConnectorError('permanent', `"${cursor}" is not an Amazon catalogue cursor; expected <reportId>:<offset> from a previous page`);
+        throw new ConnectorError(
+          'permanent',
+          `"${cursor}" is not an Amazon catalogue cursor; expected <reportId>:<offset> from a previous page`,
+        );
       }
       reportId = match[1];
       offset = Number(match[2]);
@@ -175,7 +228,13 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     const page = rows.slice(offset, offset + this.manifest.bulk.catalogue);
     const next = offset + page.length;
     return {
-      listings: page.map((row) => ({ listingId: row.sku, sellerSku: row.sku, jan: row.jan, title: row.title, quantity: row.quantity })),
+      listings: page.map((row) => ({
+        listingId: row.sku,
+        sellerSku: row.sku,
+        jan: row.jan,
+        title: row.title,
+        quantity: row.quantity,
+      })),
       nextCursor: next < rows.length ? `${reportId}:${next}` : null,
     };
   }
@@ -189,7 +248,10 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
    * we know the channel shows, so the next write subtracts sales we have not ingested yet.
    */
   override parseWebhook(request: RawWebhookRequest): WebhookDelivery {
-    const notifications = readNotifications(request, this.credentials.notificationSecret);
+    const notifications = readNotifications(
+      request,
+      this.credentials.notificationSecret,
+    );
     const events: OrderEvent[] = [];
     for (const notification of notifications) {
       const sellerId =
@@ -203,20 +265,38 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
         );
       }
       if (notification.NotificationType === 'ORDER_CHANGE') {
-        events.push(...deriveOrderEvents(snapshotFromNotification(notification), this.settings).map((e) => e.event));
-      } else if (notification.Payload.FulfillmentChannelCode === MERCHANT_CHANNEL_CODE) {
-        this.view.observe(notification.Payload.Sku, notification.Payload.Quantity, Date.parse(notification.EventTime));
+        events.push(
+          ...deriveOrderEvents(
+            snapshotFromNotification(notification),
+            this.settings,
+          ).map((e) => e.event),
+        );
+      } else if (
+        notification.Payload.FulfillmentChannelCode === MERCHANT_CHANNEL_CODE
+      ) {
+        this.view.observe(
+          notification.Payload.Sku,
+          notification.Payload.Quantity,
+          Date.parse(notification.EventTime),
+        );
       }
     }
     return {
-      deliveryId: notifications.length === 1 ? notifications[0].NotificationMetadata.NotificationId : null,
+      deliveryId:
+        notifications.length === 1
+          ? notifications[0].NotificationMetadata.NotificationId
+          : null,
       events,
     };
   }
 
-  async checkListingSettings(listingIds: string[]): Promise<ListingSettingIssue[]> {
+  async checkListingSettings(
+    listingIds: string[],
+  ): Promise<ListingSettingIssue[]> {
     const issues: ListingSettingIssue[] = [];
-    const states = await this.lookUp(listingIds.filter((sku) => skuProblem(sku) === null));
+    const states = await this.lookUp(
+      listingIds.filter((sku) => skuProblem(sku) === null),
+    );
     for (const listingId of listingIds) {
       const state = states.get(listingId);
       if (!state) {
@@ -226,7 +306,8 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
         issues.push({
           listingId,
           setting: 'fulfillment_channel',
-          message: 'Amazon fulfils this listing (FBA): its stock is counted by Amazon, and urikiri never writes its quantity.',
+          message:
+            'Amazon fulfils this listing (FBA): its stock is counted by Amazon, and urikiri never writes its quantity.',
           fix: 'Keep it out of urikiri allocation, or in Seller Central switch it to merchant-fulfilled (出品者出荷) if you ship it yourself.',
         });
       }
@@ -234,7 +315,8 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
         issues.push({
           listingId,
           setting: 'fulfillment_availability.is_inventory_available',
-          message: 'Amazon treats this listing as always in stock and ignores its quantity, so it keeps selling at 0.',
+          message:
+            'Amazon treats this listing as always in stock and ignores its quantity, so it keeps selling at 0.',
           fix: 'In Seller Central, edit the offer and set a quantity instead of "always available"; urikiri\'s next push also replaces it.',
         });
       }
@@ -248,24 +330,32 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     for (let i = 0; i < skus.length; i += 50) {
       let nextToken: string | undefined;
       do {
-        const body: GetInventorySummariesResponse = await this.call<GetInventorySummariesResponse>('read', 'getInventorySummaries', {
-          method: 'GET',
-          url: '/fba/inventory/v1/summaries',
-          params: {
-            details: true,
-            granularityType: 'Marketplace',
-            granularityId: this.credentials.marketplaceId,
-            marketplaceIds: this.credentials.marketplaceId,
-            sellerSkus: skus.slice(i, i + 50).join(','),
-            ...(nextToken === undefined ? {} : { nextToken }),
-          },
-        });
+        const body: GetInventorySummariesResponse =
+          await this.call<GetInventorySummariesResponse>(
+            'read',
+            'getInventorySummaries',
+            {
+              method: 'GET',
+              url: '/fba/inventory/v1/summaries',
+              params: {
+                details: true,
+                granularityType: 'Marketplace',
+                granularityId: this.credentials.marketplaceId,
+                marketplaceIds: this.credentials.marketplaceId,
+                sellerSkus: skus.slice(i, i + 50).join(','),
+                ...(nextToken === undefined ? {} : { nextToken }),
+              },
+            },
+          );
         for (const summary of body.payload?.inventorySummaries ?? []) {
           const details = summary.inventoryDetails ?? {};
           out.push({
             sku: summary.sellerSku ?? '',
             fulfillable: details.fulfillableQuantity ?? 0,
-            inbound: (details.inboundWorkingQuantity ?? 0) + (details.inboundShippedQuantity ?? 0) + (details.inboundReceivingQuantity ?? 0),
+            inbound:
+              (details.inboundWorkingQuantity ?? 0) +
+              (details.inboundShippedQuantity ?? 0) +
+              (details.inboundReceivingQuantity ?? 0),
             reserved: details.reservedQuantity?.totalReservedQuantity ?? 0,
             total: summary.totalQuantity ?? 0,
           });
@@ -284,27 +374,52 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
     }
     const feedId = this.tracker.feedOf(item.listingId);
     if (feedId !== null && (await this.feeds.stillRunning(feedId))) {
-      return { ...base, status: 'retryable', message: `SKU ${item.listingId} is in Amazon feed ${feedId}, which is still processing; it is written after that feed` };
+      return {
+        ...base,
+        status: 'retryable',
+        message: `SKU ${item.listingId} is in Amazon feed ${feedId}, which is still processing; it is written after that feed`,
+      };
     }
     this.tracker.startPatch(item.listingId);
     try {
       const state = (await this.lookUp([item.listingId])).get(item.listingId);
       if (!state) {
-        return { ...base, status: 'permanent', code: 'listing-not-found', message: `Amazon has no listing with seller SKU "${item.listingId}" in marketplace ${this.credentials.marketplaceId}` };
+        return {
+          ...base,
+          status: 'permanent',
+          code: 'listing-not-found',
+          message: `Amazon has no listing with seller SKU "${item.listingId}" in marketplace ${this.credentials.marketplaceId}`,
+        };
       }
       if (state.amazonFulfilled) {
         return this.fbaRefusal(item);
       }
-      const quantity = writableQuantity(item.target, item.lastPublished, state.quantity);
-      const body: ListingsItemPatchRequest = { productType: this.settings.productType, patches: [quantityPatch(quantity)] };
-      const answer = await this.call<ListingsItemSubmissionResponse>('push', 'patchListingsItem', {
-        method: 'PATCH',
-        url: this.listingPath(item.listingId),
-        params: { marketplaceIds: this.credentials.marketplaceId, includedData: 'issues' },
-        data: body,
-      });
+      const quantity = writableQuantity(
+        item.target,
+        item.lastPublished,
+        state.quantity,
+      );
+      const body: ListingsItemPatchRequest = {
+        productType: this.settings.productType,
+        patches: [quantityPatch(quantity)],
+      };
+      const answer = await this.call<ListingsItemSubmissionResponse>(
+        'push',
+        'patchListingsItem',
+        {
+          method: 'PATCH',
+          url: this.listingPath(item.listingId),
+          params: {
+            marketplaceIds: this.credentials.marketplaceId,
+            includedData: 'issues',
+          },
+          data: body,
+        },
+      );
       if (answer.status !== 'ACCEPTED') {
-        const errors = (answer.issues ?? []).filter((i) => i.severity === 'ERROR');
+        const errors = (answer.issues ?? []).filter(
+          (i) => i.severity === 'ERROR',
+        );
         return {
           ...base,
           status: 'permanent',
@@ -345,29 +460,64 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
           running.set(feedId, await this.feeds.stillRunning(feedId));
         }
         if (feedId !== null && running.get(feedId)) {
-          results.set(item, { ...base, status: 'retryable', message: `SKU ${item.listingId} is in Amazon feed ${feedId}, which is still processing` });
+          results.set(item, {
+            ...base,
+            status: 'retryable',
+            message: `SKU ${item.listingId} is in Amazon feed ${feedId}, which is still processing`,
+          });
         } else if (patching.has(item.listingId)) {
-          results.set(item, { ...base, status: 'retryable', message: `SKU ${item.listingId} is being patched right now; push it again after that patch` });
+          results.set(item, {
+            ...base,
+            status: 'retryable',
+            message: `SKU ${item.listingId} is being patched right now; push it again after that patch`,
+          });
         } else if (!this.amazonFulfilled.has(item.listingId)) {
-          results.set(item, { ...base, status: 'permanent', code: 'listing-not-found', message: `Amazon has no listing with seller SKU "${item.listingId}" in marketplace ${this.credentials.marketplaceId}` });
+          results.set(item, {
+            ...base,
+            status: 'permanent',
+            code: 'listing-not-found',
+            message: `Amazon has no listing with seller SKU "${item.listingId}" in marketplace ${this.credentials.marketplaceId}`,
+          });
         } else if (this.amazonFulfilled.get(item.listingId)) {
           results.set(item, this.fbaRefusal(item));
         } else {
-          writes.push({ item, quantity: writableQuantity(item.target, item.lastPublished, this.view.quantity(item.listingId)) });
+          writes.push({
+            item,
+            quantity: writableQuantity(
+              item.target,
+              item.lastPublished,
+              this.view.quantity(item.listingId),
+            ),
+          });
         }
       }
       if (writes.length > 0) {
-        const outcomes = await this.feeds.submit(writes.map((w) => ({ sku: w.item.listingId, quantity: w.quantity })));
+        const outcomes = await this.feeds.submit(
+          writes.map((w) => ({ sku: w.item.listingId, quantity: w.quantity })),
+        );
         writes.forEach(({ item }, index) => {
           const outcome = outcomes[index];
           const base = { listingId: item.listingId, version: item.version };
           if (outcome.status === 'applied') {
             this.view.observe(item.listingId, outcome.quantity, this.clock());
-            results.set(item, { ...base, status: 'ok', channelQuantity: outcome.quantity });
+            results.set(item, {
+              ...base,
+              status: 'ok',
+              channelQuantity: outcome.quantity,
+            });
           } else if (outcome.status === 'rejected') {
-            results.set(item, { ...base, status: 'permanent', code: outcome.code, message: outcome.message });
+            results.set(item, {
+              ...base,
+              status: 'permanent',
+              code: outcome.code,
+              message: outcome.message,
+            });
           } else {
-            results.set(item, { ...base, status: 'retryable', message: outcome.message });
+            results.set(item, {
+              ...base,
+              status: 'retryable',
+              message: outcome.message,
+            });
           }
         });
       }
@@ -381,10 +531,18 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
   }
 
   private failureResult(item: PushItem, error: ConnectorError): PushResult {
-    const base = { listingId: item.listingId, version: item.version, message: error.message };
+    const base = {
+      listingId: item.listingId,
+      version: item.version,
+      message: error.message,
+    };
     switch (error.kind) {
       case 'rate-limited':
-        return { ...base, status: 'rate-limited', retryAfterMs: error.retryAfterMs ?? 1000 };
+        return {
+          ...base,
+          status: 'rate-limited',
+          retryAfterMs: error.retryAfterMs ?? 1000,
+        };
       case 'permanent':
         return { ...base, status: 'permanent', code: error.code ?? null };
       case 'stale':
@@ -396,13 +554,25 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
 
   /** Refusals decided before any call: a SKU Amazon would reject, a quantity above the maximum. */
   private refusal(item: PushItem): PushResult | null {
-    const base = { listingId: item.listingId, version: item.version, status: 'permanent' as const };
+    const base = {
+      listingId: item.listingId,
+      version: item.version,
+      status: 'permanent' as const,
+    };
     const problem = skuProblem(item.listingId);
     if (problem !== null) {
-      return { ...base, code: 'invalid-sku', message: `listingId "${item.listingId}" ${problem}` };
+      return {
+        ...base,
+        code: 'invalid-sku',
+        message: `listingId "${item.listingId}" ${problem}`,
+      };
     }
     if (item.target > this.manifest.maxQuantity) {
-      return { ...base, code: 'above-max-quantity', message: `target ${item.target} is above the amazon maximum of ${this.manifest.maxQuantity}` };
+      return {
+        ...base,
+        code: 'above-max-quantity',
+        message: `target ${item.target} is above the amazon maximum of ${this.manifest.maxQuantity}`,
+      };
     }
     return null;
   }
@@ -429,21 +599,27 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
   }
 
   /** Read-back before a write or a settings check: searchListingsItems, up to 20 SKUs a call. */
-  private async lookUp(skus: readonly string[]): Promise<Map<string, ListingState>> {
+  private async lookUp(
+    skus: readonly string[],
+  ): Promise<Map<string, ListingState>> {
     const states = new Map<string, ListingState>();
     for (let i = 0; i < skus.length; i += SEARCH_IDENTIFIERS_MAX) {
       const part = skus.slice(i, i + SEARCH_IDENTIFIERS_MAX);
-      const found = await this.call<ItemSearchResults>('read', 'searchListingsItems', {
-        method: 'GET',
-        url: `/listings/2021-08-01/items/${encodeURIComponent(this.credentials.sellerId)}`,
-        params: {
-          marketplaceIds: this.credentials.marketplaceId,
-          identifiers: part.join(','),
-          identifiersType: 'SKU',
-          includedData: 'attributes,fulfillmentAvailability',
-          pageSize: SEARCH_IDENTIFIERS_MAX,
+      const found = await this.call<ItemSearchResults>(
+        'read',
+        'searchListingsItems',
+        {
+          method: 'GET',
+          url: `/listings/2021-08-01/items/${encodeURIComponent(this.credentials.sellerId)}`,
+          params: {
+            marketplaceIds: this.credentials.marketplaceId,
+            identifiers: part.join(','),
+            identifiersType: 'SKU',
+            includedData: 'attributes,fulfillmentAvailability',
+            pageSize: SEARCH_IDENTIFIERS_MAX,
+          },
         },
-      });
+      );
       for (const item of found.items) {
         states.set(item.sku, this.stateOf(item));
       }
@@ -456,7 +632,10 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
       const item = await this.call<ListingsItem>('read', 'getListingsItem', {
         method: 'GET',
         url: this.listingPath(sku),
-        params: { marketplaceIds: this.credentials.marketplaceId, includedData: 'fulfillmentAvailability' },
+        params: {
+          marketplaceIds: this.credentials.marketplaceId,
+          includedData: 'fulfillmentAvailability',
+        },
       });
       return this.stateOf(item);
     } catch (error) {
@@ -469,10 +648,16 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
 
   private stateOf(item: ListingsItem): ListingState {
     const availability = item.fulfillmentAvailability ?? [];
-    const merchant = availability.find((a) => a.fulfillmentChannelCode === MERCHANT_CHANNEL_CODE);
+    const merchant = availability.find(
+      (a) => a.fulfillmentChannelCode === MERCHANT_CHANNEL_CODE,
+    );
     const amazonFulfilled = merchant === undefined && availability.length > 0;
-    const alwaysAvailable = (item.attributes?.fulfillment_availability ?? []).some(
-      (a) => a.fulfillment_channel_code === MERCHANT_CHANNEL_CODE && a.is_inventory_available === true,
+    const alwaysAvailable = (
+      item.attributes?.fulfillment_availability ?? []
+    ).some(
+      (a) =>
+        a.fulfillment_channel_code === MERCHANT_CHANNEL_CODE &&
+        a.is_inventory_available === true,
     );
     const quantity = merchant ? (merchant.quantity ?? 0) : null;
     this.amazonFulfilled.set(item.sku, amazonFulfilled);
@@ -491,7 +676,11 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
    * token is refreshed and the call retried once; any other 403 stays refused. A 429 holds the
    * operation for one refill of its bucket, as Amazon sends no Retry-After.
    */
-  private async call<T>(kind: ConnectorOperation, operation: AmazonOperation, config: AxiosRequestConfig): Promise<T> {
+  private async call<T>(
+    kind: ConnectorOperation,
+    operation: AmazonOperation,
+    config: AxiosRequestConfig,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
       await this.pacer.acquire(operation);
       try {
@@ -505,13 +694,20 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
           continue;
         }
         if (error.kind === 'rate-limited') {
-          const wait = Math.max(error.retryAfterMs ?? 0, this.pacer.throttled(operation));
-          throw new ConnectorError('rate-limited', `amazon ${operation}: ${amazonErrorOf(error)?.code ?? 'QuotaExceeded'}: throttled; next call in ${wait} ms`, {
-            retryAfterMs: wait,
-            httpStatus: 429,
-            code: 'QuotaExceeded',
-            cause: error.cause,
-          });
+          const wait = Math.max(
+            error.retryAfterMs ?? 0,
+            this.pacer.throttled(operation),
+          );
+          throw new ConnectorError(
+            'rate-limited',
+            `amazon ${operation}: ${amazonErrorOf(error)?.code ?? 'QuotaExceeded'}: throttled; next call in ${wait} ms`,
+            {
+              retryAfterMs: wait,
+              httpStatus: 429,
+              code: 'QuotaExceeded',
+              cause: error.cause,
+            },
+          );
         }
         throw withAmazonReason(error, operation);
       }
@@ -523,17 +719,23 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
       call: (kind, operation, config) => this.call(kind, operation, config),
       upload: async (url, body, contentType) => {
         try {
-          await this.http.put(url, body, { headers: { 'content-type': contentType } });
+          await this.http.put(url, body, {
+            headers: { 'content-type': contentType },
+          });
         } catch (error) {
           throw toConnectorError(error, this.clock());
         }
       },
       download: async (url, compression) => {
         try {
-          const response = await this.http.get<ArrayBuffer>(url, { responseType: 'arraybuffer' });
+          const response = await this.http.get<ArrayBuffer>(url, {
+            responseType: 'arraybuffer',
+          });
           const bytes = Buffer.from(response.data);
           const raw = compression === 'GZIP' ? gunzipSync(bytes) : bytes;
-          return new TextDecoder(charsetOf(String(response.headers['content-type'] ?? ''))).decode(raw);
+          return new TextDecoder(
+            charsetOf(String(response.headers['content-type'] ?? '')),
+          ).decode(raw);
         } catch (error) {
           throw toConnectorError(error, this.clock());
         }
@@ -551,14 +753,30 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
       client_secret: this.credentials.clientSecret,
     });
     try {
-      const { data } = await this.http.post<LwaTokenAnswer>(this.credentials.tokenUrl, form.toString(), {
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      });
-      return { accessToken: data.access_token, expiresInMs: data.expires_in * 1000 };
+      const { data } = await this.http.post<LwaTokenAnswer>(
+        this.credentials.tokenUrl,
+        form.toString(),
+        {
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded;charset=UTF-8',
+          },
+        },
+      );
+      return {
+        accessToken: data.access_token,
+        expiresInMs: data.expires_in * 1000,
+      };
     } catch (error) {
       const status = isAxiosError(error) ? error.response?.status : undefined;
-      if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
-        const answer = (isAxiosError(error) ? error.response?.data : undefined) as Partial<LwaErrorAnswer> | undefined;
+      if (
+        status !== undefined &&
+        status >= 400 &&
+        status < 500 &&
+        status !== 429
+      ) {
+        const answer = (
+          isAxiosError(error) ? error.response?.data : undefined
+        ) as Partial<LwaErrorAnswer> | undefined;
         throw new ConnectorError(
           'auth',
           `Login with Amazon refused the refresh token: ${answer?.error ?? `HTTP ${status}`}${answer?.error_description ? ` (${answer.error_description})` : ''}. ` +
@@ -573,6 +791,16 @@ export class AmazonConnector extends BaseConnector<AmazonCredentials> {
 
 /** Amazon.co.jp reports come in Shift_JIS (Cp932); others in UTF-8 or ISO-8859-1, as the header says. */
 function charsetOf(contentType: string): string {
-  const charset = /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase() ?? 'utf-8';
-  return ['cp932', 'windows-31j', 'ms932', 'sjis', 'shift-jis', 'x-sjis'].includes(charset) ? 'shift_jis' : charset;
+  const charset =
+    /charset=([^;]+)/i.exec(contentType)?.[1]?.trim().toLowerCase() ?? 'utf-8';
+  return [
+    'cp932',
+    'windows-31j',
+    'ms932',
+    'sjis',
+    'shift-jis',
+    'x-sjis',
+  ].includes(charset)
+    ? 'shift_jis'
+    : charset;
 }

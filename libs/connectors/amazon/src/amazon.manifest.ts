@@ -1,7 +1,10 @@
 import { validateManifest } from '@urikiri/connector-sdk';
 import { AMAZON_OPERATIONS } from './amazon-operations';
 
-const bucket = (plan: { ratePerSecond: number; burst: number }) => ({ kind: 'token-bucket' as const, ...plan });
+const bucket = (plan: { ratePerSecond: number; burst: number }) => ({
+  kind: 'token-bucket' as const,
+  ...plan,
+});
 
 /**
  * Amazon Selling Partner API as urikiri sees it before calling. Each SP-API operation has its own
@@ -20,9 +23,23 @@ export const amazonManifest = validateManifest(
       { name: 'clientSecret', label: 'LWA client secret', secret: true },
       { name: 'refreshToken', label: 'Refresh token (Atzr|…)', secret: true },
       { name: 'sellerId', label: 'Seller ID (merchant token)', secret: false },
-      { name: 'marketplaceId', label: 'Marketplace ID', secret: false, required: false },
-      { name: 'notificationSecret', label: 'Notification relay signing secret', secret: true },
-      { name: 'tokenUrl', label: 'LWA token URL', secret: false, required: false },
+      {
+        name: 'marketplaceId',
+        label: 'Marketplace ID',
+        secret: false,
+        required: false,
+      },
+      {
+        name: 'notificationSecret',
+        label: 'Notification relay signing secret',
+        secret: true,
+      },
+      {
+        name: 'tokenUrl',
+        label: 'LWA token URL',
+        secret: false,
+        required: false,
+      },
     ],
     rateLimits: {
       push: bucket(AMAZON_OPERATIONS.patchListingsItem),

@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { AMAZON_OPERATION_NAMES, AMAZON_OPERATIONS, type AmazonOperation, type AmazonUsagePlan } from './amazon-operations';
+import {
+  AMAZON_OPERATION_NAMES,
+  AMAZON_OPERATIONS,
+  type AmazonOperation,
+  type AmazonUsagePlan,
+} from './amazon-operations';
 
 const usagePlan = z
-  .object({ ratePerSecond: z.number().positive(), burst: z.number().int().min(1) })
+  .object({
+    ratePerSecond: z.number().positive(),
+    burst: z.number().int().min(1),
+  })
   .strict();
 
 /**
@@ -21,8 +29,16 @@ export const amazonSettings = z
     pollStartMs: z.number().int().min(1).default(500),
     pollMaxMs: z.number().int().min(1).default(30_000),
     /** How long a push waits for its feed before reporting the items as retryable. */
-    feedTimeoutMs: z.number().int().min(1).default(30 * 60_000),
-    reportTimeoutMs: z.number().int().min(1).default(30 * 60_000),
+    feedTimeoutMs: z
+      .number()
+      .int()
+      .min(1)
+      .default(30 * 60_000),
+    reportTimeoutMs: z
+      .number()
+      .int()
+      .min(1)
+      .default(30 * 60_000),
     /** Whether a Pending order (payment not yet authorised) reserves stock in urikiri. */
     reservePending: z.boolean().default(true),
     /** How far back the first order poll looks when there is no cursor yet. */
@@ -31,7 +47,12 @@ export const amazonSettings = z
     ordersPageSize: z.number().int().min(1).max(100).default(100),
     /** A higher usage plan Amazon granted this account, per operation. */
     rateLimits: z
-      .partialRecord(z.enum(AMAZON_OPERATION_NAMES as [AmazonOperation, ...AmazonOperation[]]), usagePlan)
+      .partialRecord(
+        z.enum(
+          AMAZON_OPERATION_NAMES as [AmazonOperation, ...AmazonOperation[]],
+        ),
+        usagePlan,
+      )
       .default({}),
   })
   .strict();
@@ -40,8 +61,13 @@ export type AmazonSettings = z.infer<typeof amazonSettings>;
 export type AmazonSettingsInput = z.input<typeof amazonSettings>;
 
 /** The usage plan in force for each operation: the documented one unless the account has another. */
-export function usagePlans(settings: AmazonSettings): Record<AmazonOperation, AmazonUsagePlan> {
+export function usagePlans(
+  settings: AmazonSettings,
+): Record<AmazonOperation, AmazonUsagePlan> {
   return Object.fromEntries(
-    AMAZON_OPERATION_NAMES.map((op) => [op, settings.rateLimits[op] ?? AMAZON_OPERATIONS[op]]),
+    AMAZON_OPERATION_NAMES.map((op) => [
+      op,
+      settings.rateLimits[op] ?? AMAZON_OPERATIONS[op],
+    ]),
   ) as Record<AmazonOperation, AmazonUsagePlan>;
 }

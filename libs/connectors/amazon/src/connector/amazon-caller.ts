@@ -5,7 +5,11 @@ import type { AmazonOperation } from '../amazon-operations';
 /** What the feed and report workflows need from the connector: paced, authenticated SP-API calls and document transfers. */
 export interface AmazonCaller {
   /** One SP-API call, paced by both the kind's gate and the operation's own bucket; resolves to the body. */
-  call<T>(kind: ConnectorOperation, operation: AmazonOperation, config: AxiosRequestConfig): Promise<T>;
+  call<T>(
+    kind: ConnectorOperation,
+    operation: AmazonOperation,
+    config: AxiosRequestConfig,
+  ): Promise<T>;
   /** Uploads a feed document to its presigned URL (no SP-API token: the URL is the permission). */
   upload(url: string, body: string, contentType: string): Promise<void>;
   /** Downloads a feed result or report document from its presigned URL, as text. */

@@ -23,8 +23,16 @@ export class ChannelView {
  * The absolute quantity to write so the channel ends at `target` less its sales we have not
  * ingested: when it shows fewer than we last published, the difference was sold there.
  */
-export function writableQuantity(target: number, lastPublished: number | null, channelQuantity: number | null): number {
-  if (lastPublished === null || channelQuantity === null || channelQuantity >= lastPublished) {
+export function writableQuantity(
+  target: number,
+  lastPublished: number | null,
+  channelQuantity: number | null,
+): number {
+  if (
+    lastPublished === null ||
+    channelQuantity === null ||
+    channelQuantity >= lastPublished
+  ) {
     return target;
   }
   return Math.max(0, target - (lastPublished - channelQuantity));

@@ -1,5 +1,9 @@
 import { MERCHANT_CHANNEL_CODE } from '../amazon-operations';
-import type { ListingsFeedDocument, ListingsFeedMessage, PatchOperation } from '../amazon-wire.types';
+import type {
+  ListingsFeedDocument,
+  ListingsFeedMessage,
+  PatchOperation,
+} from '../amazon-wire.types';
 
 /** The one patch urikiri sends: the merchant-fulfilled quantity, nothing else about the listing. */
 export function quantityPatch(quantity: number): PatchOperation {
@@ -23,5 +27,8 @@ export function buildListingsFeed(
     productType,
     patches: [quantityPatch(write.quantity)],
   }));
-  return { header: { sellerId, version: '2.0', issueLocale: 'ja_JP' }, messages };
+  return {
+    header: { sellerId, version: '2.0', issueLocale: 'ja_JP' },
+    messages,
+  };
 }

@@ -19,7 +19,11 @@ export type FeedOutcome =
   | { sku: string; status: 'unfinished'; message: string };
 
 const FEED_CONTENT_TYPE = 'application/json; charset=UTF-8';
-const FINISHED = new Set<Feed['processingStatus']>(['DONE', 'FATAL', 'CANCELLED']);
+const FINISHED = new Set<Feed['processingStatus']>([
+  'DONE',
+  'FATAL',
+  'CANCELLED',
+]);
 
 /**
  * The bulk write: one JSON_LISTINGS_FEED document for the whole batch (createFeedDocument, upload,
@@ -34,31 +38,53 @@ export class ListingsFeedRoute {
     private readonly settings: AmazonSettings,
   ) {}
 
-  async submit(writes: readonly { sku: string; quantity: number }[]): Promise<FeedOutcome[]> {
-    const document = buildListingsFeed(this.account.sellerId, this.settings.productType, writes);
-    const upload = await this.caller.call<CreateFeedDocumentResponse>('push', 'createFeedDocument', {
-      method: 'POST',
-      url: '/feeds/2021-06-30/documents',
-      data: { contentType: FEED_CONTENT_TYPE },
-    });
-    await this.caller.upload(upload.url, JSON.stringify(document), FEED_CONTENT_TYPE);
+  async submit(
+    writes: readonly { sku: string; quantity: number }[],
+  ): Promise<FeedOutcome[]> {
+    const document = buildListingsFeed(
+      this.account.sellerId,
+      this.settings.productType,
+      writes,
+    );
+    const upload = await this.caller.call<CreateFeedDocumentResponse>(
+      'push',
+      'createFeedDocument',
+      {
+        method: 'POST',
+        url: '/feeds/2021-06-30/documents',
+        data: { contentType: FEED_CONTENT_TYPE },
+      },
+    );
+    await this.caller.upload(
+      upload.url,
+      JSON.stringify(document),
+      FEED_CONTENT_TYPE,
+    );
     const spec: CreateFeedSpecification = {
       feedType: LISTINGS_FEED_TYPE,
       marketplaceIds: [this.account.marketplaceId],
       inputFeedDocumentId: upload.feedDocumentId,
     };
-    const { feedId } = await this.caller.call<CreateFeedResponse>('push', 'createFeed', {
-      method: 'POST',
-      url: '/feeds/2021-06-30/feeds',
-      data: spec,
-    });
+    const { feedId } = await this.caller.call<CreateFeedResponse>(
+      'push',
+      'createFeed',
+      {
+        method: 'POST',
+        url: '/feeds/2021-06-30/feeds',
+        data: spec,
+      },
+    );
     this.tracker.startFeed(
       feedId,
       writes.map((w) => w.sku),
     );
     const feed = await pollUntil(
       this.caller,
-      { startMs: this.settings.pollStartMs, maxMs: this.settings.pollMaxMs, timeoutMs: this.settings.feedTimeoutMs },
+      {
+        startMs: this.settings.pollStartMs,
+        maxMs: this.settings.pollMaxMs,
+        timeoutMs: this.settings.feedTimeoutMs,
+      },
       async () => {
         const current = await this.feed(feedId);
         return FINISHED.has(current.processingStatus) ? current : null;
@@ -89,20 +115,35 @@ export class ListingsFeedRoute {
     });
   }
 
-  private async outcomes(feed: Feed, writes: readonly { sku: string; quantity: number }[]): Promise<FeedOutcome[]> {
+  private async outcomes(
+    feed: Feed,
+    writes: readonly { sku: string; quantity: number }[],
+  ): Promise<FeedOutcome[]> {
     if (feed.processingStatus === 'CANCELLED') {
       const message = `Amazon feed ${feed.feedId} was cancelled before it was applied; push again`;
       return writes.map((w) => ({ sku: w.sku, status: 'unfinished', message }));
     }
-    if (feed.processingStatus !== 'DONE' || feed.resultFeedDocumentId === undefined) {
+    if (
+      feed.processingStatus !== 'DONE' ||
+      feed.resultFeedDocumentId === undefined
+    ) {
       const message = `Amazon feed ${feed.feedId} ended ${feed.processingStatus}: nothing in it was applied`;
-      return writes.map((w) => ({ sku: w.sku, status: 'rejected', code: `feed-${feed.processingStatus.toLowerCase()}`, message }));
+      return writes.map((w) => ({
+        sku: w.sku,
+        status: 'rejected',
+        code: `feed-${feed.processingStatus.toLowerCase()}`,
+        message,
+      }));
     }
-    const document = await this.caller.call<FeedDocument & { compressionAlgorithm?: 'GZIP' }>('push', 'getFeedDocument', {
+    const document = await this.caller.call<
+      FeedDocument & { compressionAlgorithm?: 'GZIP' }
+    >('push', 'getFeedDocument', {
       method: 'GET',
       url: `/feeds/2021-06-30/documents/${encodeURIComponent(feed.resultFeedDocumentId)}`,
     });
-    const report = JSON.parse(await this.caller.download(document.url, document.compressionAlgorithm)) as ListingsFeedProcessingReport;
+    const report = JSON.parse(
+      await this.caller.download(document.url, document.compressionAlgorithm),
+    ) as ListingsFeedProcessingReport;
     const errors = feedErrorsByMessage(report);
     return writes.map((write, index) => {
       const refused = errors.get(index + 1);

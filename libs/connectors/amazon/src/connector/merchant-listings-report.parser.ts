@@ -18,8 +18,13 @@ const EAN_PRODUCT_ID_TYPE = '4';
  * Reads the tab-separated GET_MERCHANT_LISTINGS_ALL_DATA report by its header names, not by
  * position: Amazon adds columns over time and orders them per marketplace.
  */
-export function parseMerchantListingsReport(text: string): MerchantListingRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.length > 0);
+export function parseMerchantListingsReport(
+  text: string,
+): MerchantListingRow[] {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0);
   if (lines.length === 0) {
     return [];
   }
@@ -27,7 +32,9 @@ export function parseMerchantListingsReport(text: string): MerchantListingRow[] 
   const column = (name: string): number => {
     const index = header.indexOf(name);
     if (index < 0) {
-      throw new Error(`The merchant listings report has no "${name}" column; columns: ${header.join(', ')}`);
+      throw new Error(
+        `The merchant listings report has no "${name}" column; columns: ${header.join(', ')}`,
+      );
     }
     return index;
   };
@@ -47,8 +54,14 @@ export function parseMerchantListingsReport(text: string): MerchantListingRow[] 
     return {
       sku: cells[at.sku],
       title: cells[at.title] ?? '',
-      quantity: channel === MERCHANT_CHANNEL_CODE && Number.isInteger(quantity) ? quantity : 0,
-      jan: cells[at.idType] === EAN_PRODUCT_ID_TYPE && cells[at.productId] ? cells[at.productId] : null,
+      quantity:
+        channel === MERCHANT_CHANNEL_CODE && Number.isInteger(quantity)
+          ? quantity
+          : 0,
+      jan:
+        cells[at.idType] === EAN_PRODUCT_ID_TYPE && cells[at.productId]
+          ? cells[at.productId]
+          : null,
       asin: cells[at.asin] || null,
       fulfillmentChannel: channel,
     };

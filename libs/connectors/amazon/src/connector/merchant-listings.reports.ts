@@ -8,7 +8,10 @@ import {
 } from '../amazon-wire.types';
 import type { AmazonSettings } from '../amazon.settings';
 import { pollUntil, type AmazonCaller } from './amazon-caller';
-import { parseMerchantListingsReport, type MerchantListingRow } from './merchant-listings-report.parser';
+import {
+  parseMerchantListingsReport,
+  type MerchantListingRow,
+} from './merchant-listings-report.parser';
 
 /**
  * The merchant listings report (GET_MERCHANT_LISTINGS_ALL_DATA): every listing of the account in
@@ -16,7 +19,8 @@ import { parseMerchantListingsReport, type MerchantListingRow } from './merchant
  * second would take hours. The last report read is kept so catalogue pages do not fetch it again.
  */
 export class MerchantListingsReports {
-  private cached: { reportId: string; rows: MerchantListingRow[] } | null = null;
+  private cached: { reportId: string; rows: MerchantListingRow[] } | null =
+    null;
 
   constructor(
     private readonly caller: AmazonCaller,
@@ -26,18 +30,32 @@ export class MerchantListingsReports {
 
   /** Requests a new report and waits for it. */
   async fresh(): Promise<{ reportId: string; rows: MerchantListingRow[] }> {
-    const spec: CreateReportSpecification = { reportType: MERCHANT_LISTINGS_REPORT, marketplaceIds: [this.marketplaceId] };
-    const { reportId } = await this.caller.call<CreateReportResponse>('catalogue', 'createReport', {
-      method: 'POST',
-      url: '/reports/2021-06-30/reports',
-      data: spec,
-    });
+    const spec: CreateReportSpecification = {
+      reportType: MERCHANT_LISTINGS_REPORT,
+      marketplaceIds: [this.marketplaceId],
+    };
+    const { reportId } = await this.caller.call<CreateReportResponse>(
+      'catalogue',
+      'createReport',
+      {
+        method: 'POST',
+        url: '/reports/2021-06-30/reports',
+        data: spec,
+      },
+    );
     const report = await pollUntil(
       this.caller,
-      { startMs: this.settings.pollStartMs, maxMs: this.settings.pollMaxMs, timeoutMs: this.settings.reportTimeoutMs },
+      {
+        startMs: this.settings.pollStartMs,
+        maxMs: this.settings.pollMaxMs,
+        timeoutMs: this.settings.reportTimeoutMs,
+      },
       async () => {
         const current = await this.report(reportId);
-        return current.processingStatus === 'IN_QUEUE' || current.processingStatus === 'IN_PROGRESS' ? null : current;
+        return current.processingStatus === 'IN_QUEUE' ||
+          current.processingStatus === 'IN_PROGRESS'
+          ? null
+          : current;
       },
     );
     if (report === null) {
@@ -54,7 +72,10 @@ export class MerchantListingsReports {
     if (this.cached?.reportId === reportId) {
       return this.cached.rows;
     }
-    return this.remember(reportId, await this.rowsOf(await this.report(reportId))).rows;
+    return this.remember(
+      reportId,
+      await this.rowsOf(await this.report(reportId)),
+    ).rows;
   }
 
   private async report(reportId: string): Promise<Report> {
@@ -69,20 +90,30 @@ export class MerchantListingsReports {
       // Amazon cancels a report that has no data: the account has no listings in this marketplace.
       return [];
     }
-    if (report.processingStatus !== 'DONE' || report.reportDocumentId === undefined) {
+    if (
+      report.processingStatus !== 'DONE' ||
+      report.reportDocumentId === undefined
+    ) {
       throw new ConnectorError(
         report.processingStatus === 'FATAL' ? 'permanent' : 'retryable',
         `Amazon merchant listings report ${report.reportId} is ${report.processingStatus}; no listings could be read`,
       );
     }
-    const document = await this.caller.call<ReportDocument & { compressionAlgorithm?: 'GZIP' }>('catalogue', 'getReportDocument', {
+    const document = await this.caller.call<
+      ReportDocument & { compressionAlgorithm?: 'GZIP' }
+    >('catalogue', 'getReportDocument', {
       method: 'GET',
       url: `/reports/2021-06-30/documents/${encodeURIComponent(report.reportDocumentId)}`,
     });
-    return parseMerchantListingsReport(await this.caller.download(document.url, document.compressionAlgorithm));
+    return parseMerchantListingsReport(
+      await this.caller.download(document.url, document.compressionAlgorithm),
+    );
   }
 
-  private remember(reportId: string, rows: MerchantListingRow[]): { reportId: string; rows: MerchantListingRow[] } {
+  private remember(
+    reportId: string,
+    rows: MerchantListingRow[],
+  ): { reportId: string; rows: MerchantListingRow[] } {
     this.cached = { reportId, rows };
     return this.cached;
   }

@@ -1,5 +1,15 @@
-import { ConnectorError, WebhookRejectedError, headerValue, verifyHmacSignature, type RawWebhookRequest } from '@urikiri/connector-sdk';
-import { AMAZON_RELAY_SIGNATURE_HEADER, type AmazonNotification, type EventBridgeEnvelope } from '../amazon-wire.types';
+import {
+  ConnectorError,
+  WebhookRejectedError,
+  headerValue,
+  verifyHmacSignature,
+  type RawWebhookRequest,
+} from '@urikiri/connector-sdk';
+import {
+  AMAZON_RELAY_SIGNATURE_HEADER,
+  type AmazonNotification,
+  type EventBridgeEnvelope,
+} from '../amazon-wire.types';
 
 const SUPPORTED = ['ORDER_CHANGE', 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE'];
 
@@ -11,7 +21,8 @@ function isNotification(value: unknown): value is AmazonNotification {
   return (
     typeof value === 'object' &&
     value !== null &&
-    typeof (value as { NotificationType?: unknown }).NotificationType === 'string' &&
+    typeof (value as { NotificationType?: unknown }).NotificationType ===
+      'string' &&
     typeof (value as { Payload?: unknown }).Payload === 'object'
   );
 }
@@ -21,19 +32,25 @@ function isNotification(value: unknown): value is AmazonNotification {
  * notification as SQS delivers it, one EventBridge event whose `detail` is the notification, or an
  * array of either (a relay may forward a whole SQS receive batch at once).
  */
-export function readNotifications(request: RawWebhookRequest, secret: string): AmazonNotification[] {
+export function readNotifications(
+  request: RawWebhookRequest,
+  secret: string,
+): AmazonNotification[] {
   const signature = headerValue(request.headers, AMAZON_RELAY_SIGNATURE_HEADER);
   if (!verifyHmacSignature({ secret, payload: request.body, signature })) {
     throw new WebhookRejectedError(
       `Amazon notification refused: ${AMAZON_RELAY_SIGNATURE_HEADER} is missing or does not match the body ` +
-        '(base64 HMAC-SHA256 of the raw body with the account\'s notificationSecret)',
+        "(base64 HMAC-SHA256 of the raw body with the account's notificationSecret)",
     );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(request.body.toString());
   } catch {
-    throw new ConnectorError('permanent', 'Amazon notification is signed but its body is not JSON');
+    throw new ConnectorError(
+      'permanent',
+      'Amazon notification is signed but its body is not JSON',
+    );
   }
   const items = Array.isArray(parsed) ? parsed : [parsed];
   return items.map((item, index) => {

@@ -1,7 +1,8 @@
 import { TokenBucket, type Clock, type Sleep } from '@urikiri/connector-sdk';
 import type { AmazonOperation, AmazonUsagePlan } from '../amazon-operations';
 
-const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const realSleep: Sleep = (ms) =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Client-side token buckets, one per SP-API operation, sized from the account's usage plans. Amazon

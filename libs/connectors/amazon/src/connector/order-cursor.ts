@@ -12,7 +12,12 @@ export function decodeOrderCursor(cursor: string): OrderEventKey {
   const parts = cursor.split(SEPARATOR);
   const [occurredAt, orderId, kind, line, unit] = parts;
   const numbers = [kind, line, unit].map((n) => Number(n));
-  if (parts.length !== 5 || Number.isNaN(Date.parse(occurredAt)) || orderId === '' || numbers.some((n) => !Number.isInteger(n) || n < 0)) {
+  if (
+    parts.length !== 5 ||
+    Number.isNaN(Date.parse(occurredAt)) ||
+    orderId === '' ||
+    numbers.some((n) => !Number.isInteger(n) || n < 0)
+  ) {
     throw new ConnectorError(
       'permanent',
       `"${cursor}" is not an Amazon order cursor; expected the nextCursor of a previous fetchOrders: ` +

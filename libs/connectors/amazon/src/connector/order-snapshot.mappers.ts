@@ -1,4 +1,9 @@
-import type { FulfillmentStatus, Order2026, OrderChangeNotification, OrderStatusV0 } from '../amazon-wire.types';
+import type {
+  FulfillmentStatus,
+  Order2026,
+  OrderChangeNotification,
+  OrderStatusV0,
+} from '../amazon-wire.types';
 import type { OrderSnapshot } from './order-snapshot';
 
 const FROM_2026: Record<FulfillmentStatus, OrderSnapshot['status']> = {
@@ -27,7 +32,9 @@ const FROM_V0: Record<OrderStatusV0, OrderSnapshot['status']> = {
  * cancelled (Amazon keeps quantityOrdered as ordered).
  */
 export function snapshotFromOrder(order: Order2026): OrderSnapshot {
-  const status = order.fulfillment ? FROM_2026[order.fulfillment.fulfillmentStatus] : 'other';
+  const status = order.fulfillment
+    ? FROM_2026[order.fulfillment.fulfillmentStatus]
+    : 'other';
   return {
     orderId: order.orderId,
     status,
@@ -36,8 +43,12 @@ export function snapshotFromOrder(order: Order2026): OrderSnapshot {
     updatedAt: order.lastUpdatedTime,
     lines: order.orderItems.map((item) => {
       const shipped = item.fulfillment?.quantityFulfilled ?? 0;
-      const unshipped = item.fulfillment?.quantityUnfulfilled ?? item.quantityOrdered - shipped;
-      const cancelled = status === 'cancelled' ? item.quantityOrdered - shipped : item.quantityOrdered - shipped - unshipped;
+      const unshipped =
+        item.fulfillment?.quantityUnfulfilled ?? item.quantityOrdered - shipped;
+      const cancelled =
+        status === 'cancelled'
+          ? item.quantityOrdered - shipped
+          : item.quantityOrdered - shipped - unshipped;
       return {
         lineId: item.orderItemId,
         sku: item.product.sellerSku ?? null,
@@ -54,14 +65,18 @@ export function snapshotFromOrder(order: Order2026): OrderSnapshot {
  * cancelled order cancels every unit not shipped. Partial cancellations of a live order show only
  * in a poll, which the order poller catches up with.
  */
-export function snapshotFromNotification(notification: OrderChangeNotification): OrderSnapshot {
+export function snapshotFromNotification(
+  notification: OrderChangeNotification,
+): OrderSnapshot {
   const change = notification.Payload.OrderChangeNotification;
   const status = FROM_V0[change.Summary.OrderStatus];
-  const updatedAt = change.OrderChangeTrigger.TimeOfOrderChange ?? notification.EventTime;
+  const updatedAt =
+    change.OrderChangeTrigger.TimeOfOrderChange ?? notification.EventTime;
   return {
     orderId: change.AmazonOrderId,
     status,
-    fulfilledBy: change.Summary.FulfillmentType === 'AFN' ? 'AMAZON' : 'MERCHANT',
+    fulfilledBy:
+      change.Summary.FulfillmentType === 'AFN' ? 'AMAZON' : 'MERCHANT',
     createdAt: change.Summary.PurchaseDate ?? updatedAt,
     updatedAt,
     lines: change.Summary.OrderItems.map((item) => {

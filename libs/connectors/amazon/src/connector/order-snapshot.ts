@@ -7,23 +7,44 @@ import type { OrderEvent } from '@urikiri/connector-sdk';
  */
 export interface OrderSnapshot {
   orderId: string;
-  status: 'pending' | 'unshipped' | 'partially-shipped' | 'shipped' | 'cancelled' | 'other';
+  status:
+    | 'pending'
+    | 'unshipped'
+    | 'partially-shipped'
+    | 'shipped'
+    | 'cancelled'
+    | 'other';
   fulfilledBy: 'MERCHANT' | 'AMAZON';
   createdAt: string;
   updatedAt: string;
-  lines: { lineId: string; sku: string | null; ordered: number; shipped: number; cancelled: number }[];
+  lines: {
+    lineId: string;
+    sku: string | null;
+    ordered: number;
+    shipped: number;
+    cancelled: number;
+  }[];
 }
 
 export type OrderEventKind = 'created' | 'paid' | 'cancelled' | 'shipped';
 
-const KIND_RANK: Record<OrderEventKind, number> = { created: 0, paid: 1, cancelled: 2, shipped: 3 };
+const KIND_RANK: Record<OrderEventKind, number> = {
+  created: 0,
+  paid: 1,
+  cancelled: 2,
+  shipped: 3,
+};
 
 /**
  * The event id scheme: `<orderItemId>:<kind>`, and `<orderItemId>:cancelled:<n>` for the n-th
  * cancelled unit. Amazon shows how many units of a line are cancelled, not when each was; one
  * event per unit keeps ids stable however many polls saw the cancellations happen.
  */
-export function orderEventId(lineId: string, kind: OrderEventKind, unit?: number): string {
+export function orderEventId(
+  lineId: string,
+  kind: OrderEventKind,
+  unit?: number,
+): string {
   return unit === undefined ? `${lineId}:${kind}` : `${lineId}:${kind}:${unit}`;
 }
 
@@ -33,7 +54,13 @@ export interface PositionedEvent {
   key: OrderEventKey;
 }
 
-export type OrderEventKey = [occurredAt: string, orderId: string, kindRank: number, line: number, unit: number];
+export type OrderEventKey = [
+  occurredAt: string,
+  orderId: string,
+  kindRank: number,
+  line: number,
+  unit: number,
+];
 
 export function compareKeys(a: OrderEventKey, b: OrderEventKey): number {
   for (let i = 0; i < a.length; i += 1) {
@@ -51,7 +78,10 @@ export function compareKeys(a: OrderEventKey, b: OrderEventKey): number {
  * urikiri's events for one order's state. Orders Amazon fulfils (FBA) take Amazon's stock, not
  * ours, so they give none; with `reservePending` off, an order waits for payment before it counts.
  */
-export function deriveOrderEvents(order: OrderSnapshot, options: { reservePending: boolean }): PositionedEvent[] {
+export function deriveOrderEvents(
+  order: OrderSnapshot,
+  options: { reservePending: boolean },
+): PositionedEvent[] {
   if (order.fulfilledBy === 'AMAZON' || order.status === 'other') {
     return [];
   }
@@ -59,9 +89,17 @@ export function deriveOrderEvents(order: OrderSnapshot, options: { reservePendin
     return [];
   }
   const out: PositionedEvent[] = [];
-  const paid = order.status === 'unshipped' || order.status === 'partially-shipped' || order.status === 'shipped';
+  const paid =
+    order.status === 'unshipped' ||
+    order.status === 'partially-shipped' ||
+    order.status === 'shipped';
   order.lines.forEach((line, index) => {
-    const push = (kind: OrderEventKind, quantity: number, occurredAt: string, unit?: number) => {
+    const push = (
+      kind: OrderEventKind,
+      quantity: number,
+      occurredAt: string,
+      unit?: number,
+    ) => {
       out.push({
         event: {
           eventId: orderEventId(line.lineId, kind, unit),

@@ -3,7 +3,11 @@ import type { SearchOrdersResponse } from '../amazon-wire.types';
 import type { AmazonSettings } from '../amazon.settings';
 import type { AmazonCaller } from './amazon-caller';
 import { decodeOrderCursor, encodeOrderCursor } from './order-cursor';
-import { compareKeys, deriveOrderEvents, type PositionedEvent } from './order-snapshot';
+import {
+  compareKeys,
+  deriveOrderEvents,
+  type PositionedEvent,
+} from './order-snapshot';
 import { snapshotFromOrder } from './order-snapshot.mappers';
 
 const DAY_MS = 86_400_000;
@@ -24,24 +28,31 @@ export class OrdersPoller {
 
   async fetch(cursor: string | null): Promise<OrderPage> {
     const after = cursor === null ? null : decodeOrderCursor(cursor);
-    const since = after?.[0] ?? new Date(this.caller.now() - this.settings.ordersLookbackDays * DAY_MS).toISOString();
+    const since =
+      after?.[0] ??
+      new Date(
+        this.caller.now() - this.settings.ordersLookbackDays * DAY_MS,
+      ).toISOString();
     const events: PositionedEvent[] = [];
     let token: string | undefined;
     do {
-      const page: SearchOrdersResponse = await this.caller.call<SearchOrdersResponse>('orders', 'searchOrders', {
-        method: 'GET',
-        url: '/orders/2026-01-01/orders',
-        params: {
-          lastUpdatedAfter: since,
-          marketplaceIds: this.marketplaceId,
-          fulfilledBy: 'MERCHANT',
-          includedData: 'FULFILLMENT',
-          maxResultsPerPage: this.settings.ordersPageSize,
-          ...(token === undefined ? {} : { paginationToken: token }),
-        },
-      });
+      const page: SearchOrdersResponse =
+        await this.caller.call<SearchOrdersResponse>('orders', 'searchOrders', {
+          method: 'GET',
+          url: '/orders/2026-01-01/orders',
+          params: {
+            lastUpdatedAfter: since,
+            marketplaceIds: this.marketplaceId,
+            fulfilledBy: 'MERCHANT',
+            includedData: 'FULFILLMENT',
+            maxResultsPerPage: this.settings.ordersPageSize,
+            ...(token === undefined ? {} : { paginationToken: token }),
+          },
+        });
       for (const order of page.orders) {
-        events.push(...deriveOrderEvents(snapshotFromOrder(order), this.settings));
+        events.push(
+          ...deriveOrderEvents(snapshotFromOrder(order), this.settings),
+        );
       }
       token = page.pagination?.nextToken;
     } while (token !== undefined);
@@ -53,7 +64,9 @@ export class OrdersPoller {
     const last = page.at(-1);
     return {
       events: page.map((e) => e.event),
-      nextCursor: last ? encodeOrderCursor(last.key) : (cursor ?? encodeOrderCursor([since, '0', 0, 0, 0])),
+      nextCursor: last
+        ? encodeOrderCursor(last.key)
+        : (cursor ?? encodeOrderCursor([since, '0', 0, 0, 0])),
       hasMore: fresh.length > page.length,
     };
   }

@@ -15,7 +15,11 @@ export function skuProblem(sku: string): string | null {
   if (sku.trim() !== sku) {
     return 'starts or ends with a space; Amazon trims SKUs, so it would address another listing';
   }
-  if ([...sku].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
+  if (
+    [...sku].some(
+      (char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f,
+    )
+  ) {
     return 'contains a control character (tab, newline...); seller SKUs are printable text';
   }
   return null;

@@ -17,7 +17,9 @@ export interface FbaHolding {
   asin?: string;
 }
 
-export type StockChange = { kind: 'order'; orderId: string } | { kind: 'quantity'; sku: string; quantity: number };
+export type StockChange =
+  | { kind: 'order'; orderId: string }
+  | { kind: 'quantity'; sku: string; quantity: number };
 
 /**
  * The channel's stock with Amazon's identities: orders get Amazon order ids, lines their order item
@@ -45,7 +47,14 @@ export class AmazonSandboxStock extends SandboxStock {
   /** Stock Amazon holds in its warehouses for `sku` (FBA); the listing must exist. */
   setFba(sku: string, holding: Partial<FbaHolding>): FbaHolding {
     this.quantity(sku);
-    const next: FbaHolding = { fulfillable: 0, inbound: 0, reserved: 0, merchantFulfilled: true, ...this.fba.get(sku), ...holding };
+    const next: FbaHolding = {
+      fulfillable: 0,
+      inbound: 0,
+      reserved: 0,
+      merchantFulfilled: true,
+      ...this.fba.get(sku),
+      ...holding,
+    };
     this.fba.set(sku, next);
     return { ...next };
   }
@@ -63,7 +72,9 @@ export class AmazonSandboxStock extends SandboxStock {
     }
   }
 
-  override upsertListing(input: Partial<SandboxListing> & { listingId: string }): SandboxListing {
+  override upsertListing(
+    input: Partial<SandboxListing> & { listingId: string },
+  ): SandboxListing {
     return this.tracking([input.listingId], () => super.upsertListing(input));
   }
 
@@ -72,17 +83,30 @@ export class AmazonSandboxStock extends SandboxStock {
   }
 
   override adjustQuantity(listingId: string, delta: number): number {
-    return this.tracking([listingId], () => super.adjustQuantity(listingId, delta));
+    return this.tracking([listingId], () =>
+      super.adjustQuantity(listingId, delta),
+    );
   }
 
-  override compareAndSet(listingId: string, expected: number, quantity: number): { applied: boolean; quantity: number } {
-    return this.tracking([listingId], () => super.compareAndSet(listingId, expected, quantity));
+  override compareAndSet(
+    listingId: string,
+    expected: number,
+    quantity: number,
+  ): { applied: boolean; quantity: number } {
+    return this.tracking([listingId], () =>
+      super.compareAndSet(listingId, expected, quantity),
+    );
   }
 
-  override createOrder(input: { orderId?: string; lines: { listingId: string; quantity: number }[] }): SandboxOrder {
+  override createOrder(input: {
+    orderId?: string;
+    lines: { listingId: string; quantity: number }[];
+  }): SandboxOrder {
     this.orderSeq += 1;
     // Amazon order ids are 3-7-7 digits; the middle block counts up so orders sort by arrival.
-    const orderId = input.orderId ?? `503-${String(this.orderSeq).padStart(7, '0')}-${String(this.random.int(0, 9_999_999)).padStart(7, '0')}`;
+    const orderId =
+      input.orderId ??
+      `503-${String(this.orderSeq).padStart(7, '0')}-${String(this.random.int(0, 9_999_999)).padStart(7, '0')}`;
     const order = this.tracking(
       input.lines.map((l) => l.listingId),
       () => super.createOrder({ ...input, orderId }),
@@ -92,19 +116,39 @@ export class AmazonSandboxStock extends SandboxStock {
   }
 
   override payOrder(orderId: string): SandboxOrder {
-    return this.announce(this.tracking(this.skusOf(orderId), () => super.payOrder(orderId)));
+    return this.announce(
+      this.tracking(this.skusOf(orderId), () => super.payOrder(orderId)),
+    );
   }
 
-  override cancelOrder(orderId: string, options: { restock?: boolean } = {}): SandboxOrder {
-    return this.announce(this.tracking(this.skusOf(orderId), () => super.cancelOrder(orderId, options)));
+  override cancelOrder(
+    orderId: string,
+    options: { restock?: boolean } = {},
+  ): SandboxOrder {
+    return this.announce(
+      this.tracking(this.skusOf(orderId), () =>
+        super.cancelOrder(orderId, options),
+      ),
+    );
   }
 
-  override cancelLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
-    return this.announce(this.tracking(this.skusOf(orderId), () => super.cancelLine(orderId, lineId, quantity, options)));
+  override cancelLine(
+    orderId: string,
+    lineId: string,
+    quantity: number,
+    options: { restock?: boolean } = {},
+  ): SandboxOrder {
+    return this.announce(
+      this.tracking(this.skusOf(orderId), () =>
+        super.cancelLine(orderId, lineId, quantity, options),
+      ),
+    );
   }
 
   override shipOrder(orderId: string): SandboxOrder {
-    return this.announce(this.tracking(this.skusOf(orderId), () => super.shipOrder(orderId)));
+    return this.announce(
+      this.tracking(this.skusOf(orderId), () => super.shipOrder(orderId)),
+    );
   }
 
   /** Every order, oldest first. */
@@ -117,7 +161,10 @@ export class AmazonSandboxStock extends SandboxStock {
     const times = new Map<string, { createdAt: string; updatedAt: string }>();
     for (const event of super.events()) {
       const known = times.get(event.orderId);
-      times.set(event.orderId, { createdAt: known?.createdAt ?? event.occurredAt, updatedAt: event.occurredAt });
+      times.set(event.orderId, {
+        createdAt: known?.createdAt ?? event.occurredAt,
+        updatedAt: event.occurredAt,
+      });
     }
     return times;
   }
@@ -130,10 +177,19 @@ export class AmazonSandboxStock extends SandboxStock {
         for (let i = 0; i < event.quantity; i += 1) {
           const unit = (cancelledByLine.get(event.lineId) ?? 0) + 1;
           cancelledByLine.set(event.lineId, unit);
-          out.push({ ...event, eventId: orderEventId(event.lineId, 'cancelled', unit), quantity: 1, seq: out.length + 1 });
+          out.push({
+            ...event,
+            eventId: orderEventId(event.lineId, 'cancelled', unit),
+            quantity: 1,
+            seq: out.length + 1,
+          });
         }
       } else {
-        out.push({ ...event, eventId: orderEventId(event.lineId, event.status), seq: out.length + 1 });
+        out.push({
+          ...event,
+          eventId: orderEventId(event.lineId, event.status),
+          seq: out.length + 1,
+        });
       }
     }
     return out;
@@ -156,7 +212,9 @@ export class AmazonSandboxStock extends SandboxStock {
 
   /** Runs a change and announces every listed SKU whose displayed quantity it moved. */
   private tracking<T>(skus: readonly string[], change: () => T): T {
-    const before = new Map(skus.map((sku) => [sku, this.listing(sku)?.quantity ?? null]));
+    const before = new Map(
+      skus.map((sku) => [sku, this.listing(sku)?.quantity ?? null]),
+    );
     const result = change();
     for (const [sku, was] of before) {
       const now = this.listing(sku)?.quantity ?? null;

@@ -13,7 +13,11 @@ import type { AmazonSandboxStock } from './amazon-sandbox-stock';
 
 /** One call as the sandbox saw it, kept so tests can check bodies against the official models. */
 export interface SandboxExchange {
-  operation: AmazonOperation | 'lwaToken' | 'uploadDocument' | 'downloadDocument';
+  operation:
+    | AmazonOperation
+    | 'lwaToken'
+    | 'uploadDocument'
+    | 'downloadDocument';
   method: string;
   path: string;
   query: Record<string, string>;
@@ -53,7 +57,11 @@ export interface AmazonSandboxContext {
 
 /** The label a route counts under in the kit (faults, limits, request log): the conformance suite's push and read, else the operation. */
 export function routeOperation(operation: AmazonOperation): string {
-  return operation === 'patchListingsItem' ? 'push' : operation === 'getListingsItem' ? 'read' : operation;
+  return operation === 'patchListingsItem'
+    ? 'push'
+    : operation === 'getListingsItem'
+      ? 'read'
+      : operation;
 }
 
 export function iso(ms: number): string {
@@ -67,7 +75,10 @@ export function requestId(random: SeededRandom): string {
 }
 
 /** A 403 as Amazon gives it when the access token is expired, revoked or unknown; null when authorised. */
-export function refuse(ctx: AmazonSandboxContext, req: SandboxRequest): SandboxResponse | null {
+export function refuse(
+  ctx: AmazonSandboxContext,
+  req: SandboxRequest,
+): SandboxResponse | null {
   const header = req.headers['x-amz-access-token'];
   const token = Array.isArray(header) ? header[0] : header;
   const check = ctx.revoked() ? 'unknown' : ctx.auth.check(token);
@@ -78,7 +89,9 @@ export function refuse(ctx: AmazonSandboxContext, req: SandboxRequest): SandboxR
     403,
     'Unauthorized',
     'Access to requested resource is denied.',
-    check === 'expired' ? 'The access token you provided has expired.' : 'The access token you provided is revoked, malformed or invalid.',
+    check === 'expired'
+      ? 'The access token you provided has expired.'
+      : 'The access token you provided is revoked, malformed or invalid.',
   );
 }
 
@@ -100,16 +113,31 @@ function parsed(answer: SandboxResponse): unknown {
  */
 export function amazonRoute(
   ctx: AmazonSandboxContext,
-  spec: { method: string; path: string; operation: SandboxExchange['operation']; open?: boolean; handler: SandboxHandler },
+  spec: {
+    method: string;
+    path: string;
+    operation: SandboxExchange['operation'];
+    open?: boolean;
+    handler: SandboxHandler;
+  },
 ): SandboxRoute {
-  const plan = spec.operation in ctx.plans ? ctx.plans[spec.operation as AmazonOperation] : null;
+  const plan =
+    spec.operation in ctx.plans
+      ? ctx.plans[spec.operation as AmazonOperation]
+      : null;
   return {
     method: spec.method,
     path: spec.path,
-    operation: plan ? routeOperation(spec.operation as AmazonOperation) : spec.operation,
+    operation: plan
+      ? routeOperation(spec.operation as AmazonOperation)
+      : spec.operation,
     handler: async (req) => {
-      const answer = (spec.open ? null : refuse(ctx, req)) ?? (await spec.handler(req));
-      const headers: Record<string, string> = { ...answer.headers, 'x-amzn-RequestId': requestId(ctx.random) };
+      const answer =
+        (spec.open ? null : refuse(ctx, req)) ?? (await spec.handler(req));
+      const headers: Record<string, string> = {
+        ...answer.headers,
+        'x-amzn-RequestId': requestId(ctx.random),
+      };
       if (plan) {
         headers['x-amzn-RateLimit-Limit'] = String(plan.ratePerSecond);
       }
@@ -136,7 +164,11 @@ export function listParam(req: SandboxRequest, name: string): string[] {
 }
 
 /** Runs `fn` after `ms` unless the sandbox closes first. */
-export function later(ctx: AmazonSandboxContext, ms: number, fn: () => void): void {
+export function later(
+  ctx: AmazonSandboxContext,
+  ms: number,
+  fn: () => void,
+): void {
   const timer = setTimeout(() => {
     ctx.timers.delete(timer);
     fn();

@@ -1,4 +1,8 @@
-import type { OrderEvent, RateLimit, RawWebhookRequest } from '@urikiri/connector-sdk';
+import type {
+  OrderEvent,
+  RateLimit,
+  RawWebhookRequest,
+} from '@urikiri/connector-sdk';
 import {
   SandboxAuth,
   SeededRandom,
@@ -6,17 +10,34 @@ import {
   type ChannelSandbox,
   type SandboxServerOptions,
 } from '@urikiri/connector-sdk/testing';
-import { AMAZON_OPERATION_NAMES, AMAZON_OPERATIONS, JAPAN_MARKETPLACE_ID, type AmazonOperation, type AmazonUsagePlan } from '../amazon-operations';
+import {
+  AMAZON_OPERATION_NAMES,
+  AMAZON_OPERATIONS,
+  JAPAN_MARKETPLACE_ID,
+  type AmazonOperation,
+  type AmazonUsagePlan,
+} from '../amazon-operations';
 import { amazonManifest } from '../amazon.manifest';
 import { amazonErrorResponses } from './amazon-sandbox.errors';
-import { routeOperation, type AmazonSandboxContext, type SandboxAccount, type SandboxExchange } from './amazon-sandbox.context';
+import {
+  routeOperation,
+  type AmazonSandboxContext,
+  type SandboxAccount,
+  type SandboxExchange,
+} from './amazon-sandbox.context';
 import { AmazonSandboxStock } from './amazon-sandbox-stock';
 import { documentRoutes } from './documents.routes';
 import { fbaInventoryRoutes } from './fba-inventory.routes';
 import { feedsRoutes, type FeedTiming } from './feeds.routes';
 import { listingsRoutes } from './listings.routes';
 import { lwaRoutes } from './lwa.routes';
-import { NotificationDispatcher, mfnQuantityChange, relayBody, type NotificationFormat, type SentNotification } from './notification.dispatcher';
+import {
+  NotificationDispatcher,
+  mfnQuantityChange,
+  relayBody,
+  type NotificationFormat,
+  type SentNotification,
+} from './notification.dispatcher';
 import { orderChangeNotification, orderViews } from './order-views';
 import { ordersRoutes } from './orders.routes';
 import { reportsRoutes } from './reports.routes';
@@ -48,11 +69,20 @@ export interface AmazonSandbox extends ChannelSandbox {
   /** Every SP-API call with its bodies, oldest first. */
   readonly exchanges: readonly SandboxExchange[];
   /** Notifications sent to `notifyUrl`, and a promise that they are all delivered. */
-  readonly notifications: { readonly sent: readonly SentNotification[]; settled(): Promise<void> };
+  readonly notifications: {
+    readonly sent: readonly SentNotification[];
+    settled(): Promise<void>;
+  };
   /** Notifications as Amazon would publish them for these events, forwarded and signed by the relay. */
-  webhookFor(events: readonly OrderEvent[], options?: { signWith?: string }): RawWebhookRequest;
+  webhookFor(
+    events: readonly OrderEvent[],
+    options?: { signWith?: string },
+  ): RawWebhookRequest;
   /** A LISTINGS_ITEM_MFN_QUANTITY_CHANGE delivery for a SKU's current quantity. */
-  quantityWebhookFor(sku: string, options?: { signWith?: string }): RawWebhookRequest;
+  quantityWebhookFor(
+    sku: string,
+    options?: { signWith?: string },
+  ): RawWebhookRequest;
 }
 
 const DEFAULT_ACCOUNT: SandboxAccount = {
@@ -69,15 +99,26 @@ const DEFAULT_ACCOUNT: SandboxAccount = {
  * Orders (2026-01-01 and v0), FBA Inventory and notifications, over one AmazonSandboxStock, with
  * Amazon's usage plans, error bodies and token expiry, and the kit's faults and latency.
  */
-export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): Promise<AmazonSandbox> {
+export async function createAmazonSandbox(
+  options: AmazonSandboxOptions = {},
+): Promise<AmazonSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
   const account = { ...DEFAULT_ACCOUNT, ...options.account };
   const plans = Object.fromEntries(
-    AMAZON_OPERATION_NAMES.map((op) => [op, options.rateLimits?.[op] ?? AMAZON_OPERATIONS[op]]),
+    AMAZON_OPERATION_NAMES.map((op) => [
+      op,
+      options.rateLimits?.[op] ?? AMAZON_OPERATIONS[op],
+    ]),
   ) as Record<AmazonOperation, AmazonUsagePlan>;
   const stock = new AmazonSandboxStock(
-    { stockLoweredOn: (options.stockLoweredAt ?? 'Pending') === 'Pending' ? 'order-created' : 'order-paid', clock },
+    {
+      stockLoweredOn:
+        (options.stockLoweredAt ?? 'Pending') === 'Pending'
+          ? 'order-created'
+          : 'order-paid',
+      clock,
+    },
     random,
   );
   let revoked = false;
@@ -98,20 +139,29 @@ export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): P
     documents: new Map(),
     timers: new Set(),
   };
-  const dispatcher = new NotificationDispatcher(ctx, options.notifyUrl, options.notificationFormat ?? 'sqs');
+  const dispatcher = new NotificationDispatcher(
+    ctx,
+    options.notifyUrl,
+    options.notificationFormat ?? 'sqs',
+  );
   stock.onChange((change) => {
     if (change.kind === 'quantity') {
       dispatcher.dispatch(mfnQuantityChange(ctx, change.sku, change.quantity));
       return;
     }
-    const view = orderViews(ctx).find((v) => v.order.orderId === change.orderId);
+    const view = orderViews(ctx).find(
+      (v) => v.order.orderId === change.orderId,
+    );
     if (view) {
       dispatcher.dispatch(orderChangeNotification(ctx, view));
     }
   });
 
   const rateLimits: Record<string, RateLimit> = Object.fromEntries(
-    AMAZON_OPERATION_NAMES.map((op) => [routeOperation(op), { kind: 'token-bucket', ...plans[op] }]),
+    AMAZON_OPERATION_NAMES.map((op) => [
+      routeOperation(op),
+      { kind: 'token-bucket', ...plans[op] },
+    ]),
   );
   const server = await createSandboxServer({
     random,
@@ -122,7 +172,11 @@ export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): P
     routes: [
       ...lwaRoutes(ctx),
       ...listingsRoutes(ctx),
-      ...feedsRoutes(ctx, { queuedMs: 200, processingMs: 800, ...options.feedTiming }),
+      ...feedsRoutes(ctx, {
+        queuedMs: 200,
+        processingMs: 800,
+        ...options.feedTiming,
+      }),
       ...documentRoutes(ctx),
       ...reportsRoutes(ctx, options.reportProcessingMs ?? 600),
       ...ordersRoutes(ctx),
@@ -132,7 +186,8 @@ export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): P
   url = server.url;
   itemFailure = (sku) => server.faults.itemFailure('push', sku);
 
-  const sign = (signWith: string | undefined) => signWith ?? account.notificationSecret;
+  const sign = (signWith: string | undefined) =>
+    signWith ?? account.notificationSecret;
   return {
     url: server.url,
     stock,
@@ -140,8 +195,14 @@ export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): P
     faults: server.faults,
     requests: server.requests,
     exchanges: ctx.exchanges,
-    notifications: { sent: dispatcher.sent, settled: () => dispatcher.settled() },
-    credentials: () => ({ ...account, tokenUrl: `${server.url}/auth/o2/token` }),
+    notifications: {
+      sent: dispatcher.sent,
+      settled: () => dispatcher.settled(),
+    },
+    credentials: () => ({
+      ...account,
+      tokenUrl: `${server.url}/auth/o2/token`,
+    }),
     expireAccessTokens: () => ctx.auth.expireAll(),
     tokensIssued: () => ctx.auth.issuedCount(),
     revokeCredentials: () => {
@@ -149,13 +210,27 @@ export async function createAmazonSandbox(options: AmazonSandboxOptions = {}): P
     },
     webhookFor: (events, signOptions = {}) => {
       const orderIds = [...new Set(events.map((e) => e.orderId))];
-      const views = orderViews(ctx).filter((v) => orderIds.includes(v.order.orderId));
-      const notifications = views.map((view) => orderChangeNotification(ctx, view));
-      const { headers, body } = relayBody(ctx, notifications, options.notificationFormat ?? 'sqs', sign(signOptions.signWith));
+      const views = orderViews(ctx).filter((v) =>
+        orderIds.includes(v.order.orderId),
+      );
+      const notifications = views.map((view) =>
+        orderChangeNotification(ctx, view),
+      );
+      const { headers, body } = relayBody(
+        ctx,
+        notifications,
+        options.notificationFormat ?? 'sqs',
+        sign(signOptions.signWith),
+      );
       return { headers, body };
     },
     quantityWebhookFor: (sku, signOptions = {}) => {
-      const { headers, body } = relayBody(ctx, [mfnQuantityChange(ctx, sku, stock.quantity(sku))], options.notificationFormat ?? 'sqs', sign(signOptions.signWith));
+      const { headers, body } = relayBody(
+        ctx,
+        [mfnQuantityChange(ctx, sku, stock.quantity(sku))],
+        options.notificationFormat ?? 'sqs',
+        sign(signOptions.signWith),
+      );
       return { headers, body };
     },
     close: async () => {

@@ -1,9 +1,18 @@
-import { emptyResponse, type SandboxRoute } from '@urikiri/connector-sdk/testing';
-import { amazonRoute, type AmazonSandboxContext } from './amazon-sandbox.context';
+import {
+  emptyResponse,
+  type SandboxRoute,
+} from '@urikiri/connector-sdk/testing';
+import {
+  amazonRoute,
+  type AmazonSandboxContext,
+} from './amazon-sandbox.context';
 import { amazonError } from './amazon-sandbox.errors';
 
 /** Where a document is uploaded or downloaded: the sandbox's stand-in for Amazon's presigned S3 URLs. */
-export function documentUrl(ctx: AmazonSandboxContext, documentId: string): string {
+export function documentUrl(
+  ctx: AmazonSandboxContext,
+  documentId: string,
+): string {
   return `${ctx.url()}/documents-store/${encodeURIComponent(documentId)}`;
 }
 
@@ -18,7 +27,11 @@ export function documentRoutes(ctx: AmazonSandboxContext): SandboxRoute[] {
       handler: (req) => {
         const slot = ctx.documents.get(req.params.documentId);
         if (!slot) {
-          return amazonError(403, 'AccessDenied', 'Request has expired or the URL was not issued by createFeedDocument.');
+          return amazonError(
+            403,
+            'AccessDenied',
+            'Request has expired or the URL was not issued by createFeedDocument.',
+          );
         }
         ctx.documents.set(req.params.documentId, {
           content: req.rawBody.toString('utf8'),
@@ -35,9 +48,17 @@ export function documentRoutes(ctx: AmazonSandboxContext): SandboxRoute[] {
       handler: (req) => {
         const document = ctx.documents.get(req.params.documentId);
         if (!document) {
-          return amazonError(404, 'NoSuchKey', 'The specified key does not exist.');
+          return amazonError(
+            404,
+            'NoSuchKey',
+            'The specified key does not exist.',
+          );
         }
-        return { status: 200, headers: { 'content-type': document.contentType }, body: document.content };
+        return {
+          status: 200,
+          headers: { 'content-type': document.contentType },
+          body: document.content,
+        };
       },
     }),
   ];

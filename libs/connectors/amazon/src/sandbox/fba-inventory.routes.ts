@@ -1,6 +1,12 @@
 import type { SandboxRoute } from '@urikiri/connector-sdk/testing';
 import type { GetInventorySummariesResponse } from '../amazon-wire.types';
-import { amazonRoute, iso, jsonResponse, listParam, type AmazonSandboxContext } from './amazon-sandbox.context';
+import {
+  amazonRoute,
+  iso,
+  jsonResponse,
+  listParam,
+  type AmazonSandboxContext,
+} from './amazon-sandbox.context';
 import { invalidInput } from './amazon-sandbox.errors';
 
 /** FBA Inventory v1 getInventorySummaries: the stock Amazon holds for the listings it fulfils. */
@@ -11,21 +17,36 @@ export function fbaInventoryRoutes(ctx: AmazonSandboxContext): SandboxRoute[] {
       path: '/fba/inventory/v1/summaries',
       operation: 'getInventorySummaries',
       handler: (req) => {
-        if (req.query.get('granularityType') !== 'Marketplace' || req.query.get('granularityId') !== ctx.account.marketplaceId) {
-          return invalidInput(`granularityType must be Marketplace and granularityId ${ctx.account.marketplaceId}.`);
+        if (
+          req.query.get('granularityType') !== 'Marketplace' ||
+          req.query.get('granularityId') !== ctx.account.marketplaceId
+        ) {
+          return invalidInput(
+            `granularityType must be Marketplace and granularityId ${ctx.account.marketplaceId}.`,
+          );
         }
-        if (!listParam(req, 'marketplaceIds').includes(ctx.account.marketplaceId)) {
-          return invalidInput(`marketplaceIds must contain ${ctx.account.marketplaceId}.`);
+        if (
+          !listParam(req, 'marketplaceIds').includes(ctx.account.marketplaceId)
+        ) {
+          return invalidInput(
+            `marketplaceIds must contain ${ctx.account.marketplaceId}.`,
+          );
         }
         const skus = listParam(req, 'sellerSkus');
         if (skus.length > 50) {
-          return invalidInput(`sellerSkus takes at most 50 SKUs, got ${skus.length}.`);
+          return invalidInput(
+            `sellerSkus takes at most 50 SKUs, got ${skus.length}.`,
+          );
         }
-        const wanted = skus.length > 0 ? skus : ctx.stock.listings().map((l) => l.listingId);
+        const wanted =
+          skus.length > 0 ? skus : ctx.stock.listings().map((l) => l.listingId);
         const details = req.query.get('details') === 'true';
         const answer: GetInventorySummariesResponse = {
           payload: {
-            granularity: { granularityType: 'Marketplace', granularityId: ctx.account.marketplaceId },
+            granularity: {
+              granularityType: 'Marketplace',
+              granularityId: ctx.account.marketplaceId,
+            },
             inventorySummaries: wanted.flatMap((sku) => {
               const fba = ctx.stock.fbaOf(sku);
               if (!fba) {
@@ -48,7 +69,9 @@ export function fbaInventoryRoutes(ctx: AmazonSandboxContext): SandboxRoute[] {
                           inboundWorkingQuantity: 0,
                           inboundShippedQuantity: fba.inbound,
                           inboundReceivingQuantity: 0,
-                          reservedQuantity: { totalReservedQuantity: fba.reserved },
+                          reservedQuantity: {
+                            totalReservedQuantity: fba.reserved,
+                          },
                         },
                       }
                     : {}),

@@ -7,7 +7,13 @@ import {
   type ListingsFeedDocument,
   type ListingsFeedProcessingReport,
 } from '../amazon-wire.types';
-import { amazonRoute, iso, jsonResponse, later, type AmazonSandboxContext } from './amazon-sandbox.context';
+import {
+  amazonRoute,
+  iso,
+  jsonResponse,
+  later,
+  type AmazonSandboxContext,
+} from './amazon-sandbox.context';
 import { amazonError, invalidInput } from './amazon-sandbox.errors';
 import { documentUrl } from './documents.routes';
 import { invalidReason, writeQuantity } from './listings.routes';
@@ -20,34 +26,79 @@ export interface FeedTiming {
 }
 
 /** Applies a JSON_LISTINGS_FEED message by message, as Amazon's processing does, and writes its report. */
-function processFeed(ctx: AmazonSandboxContext, feed: Feed, content: string): { status: 'DONE' | 'FATAL'; report: ListingsFeedProcessingReport } {
+function processFeed(
+  ctx: AmazonSandboxContext,
+  feed: Feed,
+  content: string,
+): { status: 'DONE' | 'FATAL'; report: ListingsFeedProcessingReport } {
   const report: ListingsFeedProcessingReport = {
-    header: { sellerId: ctx.account.sellerId, version: '2.0', feedId: feed.feedId },
+    header: {
+      sellerId: ctx.account.sellerId,
+      version: '2.0',
+      feedId: feed.feedId,
+    },
     issues: [],
-    summary: { errors: 0, warnings: 0, messagesProcessed: 0, messagesAccepted: 0, messagesInvalid: 0 },
+    summary: {
+      errors: 0,
+      warnings: 0,
+      messagesProcessed: 0,
+      messagesAccepted: 0,
+      messagesInvalid: 0,
+    },
   };
   let document: ListingsFeedDocument;
   try {
     document = JSON.parse(content) as ListingsFeedDocument;
   } catch {
-    report.issues.push({ messageId: 0, code: '100001', severity: 'ERROR', message: 'The feed document is not valid JSON.' });
+    report.issues.push({
+      messageId: 0,
+      code: '100001',
+      severity: 'ERROR',
+      message: 'The feed document is not valid JSON.',
+    });
     return { status: 'FATAL', report };
   }
-  if (document.header?.sellerId !== ctx.account.sellerId || !Array.isArray(document.messages)) {
-    report.issues.push({ messageId: 0, code: '100002', severity: 'ERROR', message: 'The header sellerId does not match the seller, or messages is missing.' });
+  if (
+    document.header?.sellerId !== ctx.account.sellerId ||
+    !Array.isArray(document.messages)
+  ) {
+    report.issues.push({
+      messageId: 0,
+      code: '100002',
+      severity: 'ERROR',
+      message:
+        'The header sellerId does not match the seller, or messages is missing.',
+    });
     return { status: 'FATAL', report };
   }
   for (const message of document.messages) {
     report.summary.messagesProcessed += 1;
-    const patch = message.patches?.find((p) => p.path === '/attributes/fulfillment_availability');
-    const value = patch?.value?.find((v) => v.fulfillment_channel_code === MERCHANT_CHANNEL_CODE);
+    const patch = message.patches?.find(
+      (p) => p.path === '/attributes/fulfillment_availability',
+    );
+    const value = patch?.value?.find(
+      (v) => v.fulfillment_channel_code === MERCHANT_CHANNEL_CODE,
+    );
     const problem = !ctx.stock.listing(message.sku)
-      ? { code: '4000003', message: `SKU '${message.sku}' does not exist in marketplace ${ctx.account.marketplaceId}.` }
-      : message.operationType !== 'PATCH' || !value || !Number.isInteger(value.quantity)
-        ? { code: '4000001', message: 'Only PATCH of /attributes/fulfillment_availability with a DEFAULT quantity is modelled.' }
+      ? {
+          code: '4000003',
+          message: `SKU '${message.sku}' does not exist in marketplace ${ctx.account.marketplaceId}.`,
+        }
+      : message.operationType !== 'PATCH' ||
+          !value ||
+          !Number.isInteger(value.quantity)
+        ? {
+            code: '4000001',
+            message:
+              'Only PATCH of /attributes/fulfillment_availability with a DEFAULT quantity is modelled.',
+          }
         : invalidReason(ctx, message.sku, value.quantity);
     if (problem) {
-      report.issues.push({ messageId: message.messageId, severity: 'ERROR', ...problem });
+      report.issues.push({
+        messageId: message.messageId,
+        severity: 'ERROR',
+        ...problem,
+      });
       report.summary.errors += 1;
       report.summary.messagesInvalid += 1;
     } else if (value) {
@@ -58,7 +109,10 @@ function processFeed(ctx: AmazonSandboxContext, feed: Feed, content: string): { 
   return { status: 'DONE', report };
 }
 
-export function feedsRoutes(ctx: AmazonSandboxContext, timing: FeedTiming): SandboxRoute[] {
+export function feedsRoutes(
+  ctx: AmazonSandboxContext,
+  timing: FeedTiming,
+): SandboxRoute[] {
   const feeds = new Map<string, Feed>();
   const inputs = new Map<string, string>();
   let count = 0;
@@ -68,9 +122,16 @@ export function feedsRoutes(ctx: AmazonSandboxContext, timing: FeedTiming): Sand
       feed.processingStatus = 'IN_PROGRESS';
       feed.processingStartTime = iso(ctx.clock());
       later(ctx, timing.processingMs, () => {
-        const { status, report } = processFeed(ctx, feed, ctx.documents.get(inputDocumentId)?.content ?? '');
+        const { status, report } = processFeed(
+          ctx,
+          feed,
+          ctx.documents.get(inputDocumentId)?.content ?? '',
+        );
         const resultId = `amzn1.tortuga.4.fe.${ctx.random.hex(24)}`;
-        ctx.documents.set(resultId, { content: JSON.stringify(report), contentType: 'application/json; charset=UTF-8' });
+        ctx.documents.set(resultId, {
+          content: JSON.stringify(report),
+          contentType: 'application/json; charset=UTF-8',
+        });
         feed.processingStatus = status;
         feed.processingEndTime = iso(ctx.clock());
         feed.resultFeedDocumentId = resultId;
@@ -84,14 +145,20 @@ export function feedsRoutes(ctx: AmazonSandboxContext, timing: FeedTiming): Sand
       path: '/feeds/2021-06-30/documents',
       operation: 'createFeedDocument',
       handler: (req) => {
-        const contentType = (req.body as { contentType?: unknown } | undefined)?.contentType;
+        const contentType = (req.body as { contentType?: unknown } | undefined)
+          ?.contentType;
         if (typeof contentType !== 'string' || contentType === '') {
-          return invalidInput('contentType is required, e.g. "application/json; charset=UTF-8".');
+          return invalidInput(
+            'contentType is required, e.g. "application/json; charset=UTF-8".',
+          );
         }
         const feedDocumentId = `amzn1.tortuga.4.fe.${ctx.random.hex(24)}`;
         ctx.documents.set(feedDocumentId, { content: '', contentType });
         inputs.set(feedDocumentId, contentType);
-        return jsonResponse(201, { feedDocumentId, url: documentUrl(ctx, feedDocumentId) });
+        return jsonResponse(201, {
+          feedDocumentId,
+          url: documentUrl(ctx, feedDocumentId),
+        });
       },
     }),
     amazonRoute(ctx, {
@@ -101,17 +168,31 @@ export function feedsRoutes(ctx: AmazonSandboxContext, timing: FeedTiming): Sand
       handler: (req) => {
         const spec = (req.body ?? {}) as Partial<CreateFeedSpecification>;
         if (spec.feedType !== LISTINGS_FEED_TYPE) {
-          return invalidInput(`feedType ${String(spec.feedType)} is not modelled by this sandbox; use ${LISTINGS_FEED_TYPE}.`);
+          return invalidInput(
+            `feedType ${String(spec.feedType)} is not modelled by this sandbox; use ${LISTINGS_FEED_TYPE}.`,
+          );
         }
-        if (!Array.isArray(spec.marketplaceIds) || !spec.marketplaceIds.includes(ctx.account.marketplaceId)) {
-          return invalidInput(`marketplaceIds must contain ${ctx.account.marketplaceId}.`);
+        if (
+          !Array.isArray(spec.marketplaceIds) ||
+          !spec.marketplaceIds.includes(ctx.account.marketplaceId)
+        ) {
+          return invalidInput(
+            `marketplaceIds must contain ${ctx.account.marketplaceId}.`,
+          );
         }
-        const input = spec.inputFeedDocumentId === undefined ? undefined : ctx.documents.get(spec.inputFeedDocumentId);
+        const input =
+          spec.inputFeedDocumentId === undefined
+            ? undefined
+            : ctx.documents.get(spec.inputFeedDocumentId);
         if (!input || !inputs.has(spec.inputFeedDocumentId as string)) {
-          return invalidInput('inputFeedDocumentId must be a feedDocumentId returned by createFeedDocument.');
+          return invalidInput(
+            'inputFeedDocumentId must be a feedDocumentId returned by createFeedDocument.',
+          );
         }
         if (input.content === '') {
-          return invalidInput('The feed document was never uploaded to its URL.');
+          return invalidInput(
+            'The feed document was never uploaded to its URL.',
+          );
         }
         count += 1;
         const feed: Feed = {
@@ -132,7 +213,13 @@ export function feedsRoutes(ctx: AmazonSandboxContext, timing: FeedTiming): Sand
       operation: 'getFeed',
       handler: (req) => {
         const feed = feeds.get(req.params.feedId);
-        return feed ? jsonResponse(200, feed) : amazonError(404, 'NotFound', `Feed ${req.params.feedId} not found.`);
+        return feed
+          ? jsonResponse(200, feed)
+          : amazonError(
+              404,
+              'NotFound',
+              `Feed ${req.params.feedId} not found.`,
+            );
       },
     }),
     amazonRoute(ctx, {

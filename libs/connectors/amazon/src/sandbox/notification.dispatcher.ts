@@ -1,5 +1,10 @@
 import { signHmac } from '@urikiri/connector-sdk';
-import { AMAZON_RELAY_SIGNATURE_HEADER, type AmazonNotification, type EventBridgeEnvelope, type MfnQuantityChangeNotification } from '../amazon-wire.types';
+import {
+  AMAZON_RELAY_SIGNATURE_HEADER,
+  type AmazonNotification,
+  type EventBridgeEnvelope,
+  type MfnQuantityChangeNotification,
+} from '../amazon-wire.types';
 import type { AmazonSandboxContext } from './amazon-sandbox.context';
 
 export type NotificationFormat = 'sqs' | 'eventbridge';
@@ -9,14 +14,23 @@ export interface SentNotification {
   status: number | 'failed';
 }
 
-export function mfnQuantityChange(ctx: AmazonSandboxContext, sku: string, quantity: number): MfnQuantityChangeNotification {
+export function mfnQuantityChange(
+  ctx: AmazonSandboxContext,
+  sku: string,
+  quantity: number,
+): MfnQuantityChangeNotification {
   const now = new Date(ctx.clock()).toISOString();
   return {
     NotificationVersion: '1.0',
     NotificationType: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE',
     PayloadVersion: '1.0',
     EventTime: now,
-    Payload: { SellerId: ctx.account.sellerId, FulfillmentChannelCode: 'DEFAULT', Sku: sku, Quantity: quantity },
+    Payload: {
+      SellerId: ctx.account.sellerId,
+      FulfillmentChannelCode: 'DEFAULT',
+      Sku: sku,
+      Quantity: quantity,
+    },
     NotificationMetadata: {
       ApplicationId: 'amzn1.sellerapps.app.sandbox',
       SubscriptionId: 'subscription-sandbox-mfn-quantity',
@@ -33,7 +47,9 @@ export function relayBody(
   format: NotificationFormat,
   secret: string,
 ): { headers: Record<string, string>; body: Buffer } {
-  const wrap = (n: AmazonNotification): AmazonNotification | EventBridgeEnvelope =>
+  const wrap = (
+    n: AmazonNotification,
+  ): AmazonNotification | EventBridgeEnvelope =>
     format === 'sqs'
       ? n
       : {
@@ -44,10 +60,16 @@ export function relayBody(
           time: n.EventTime,
           detail: n,
         };
-  const payload = notifications.length === 1 ? wrap(notifications[0]) : notifications.map(wrap);
+  const payload =
+    notifications.length === 1
+      ? wrap(notifications[0])
+      : notifications.map(wrap);
   const body = Buffer.from(JSON.stringify(payload));
   return {
-    headers: { 'content-type': 'application/json', [AMAZON_RELAY_SIGNATURE_HEADER]: signHmac({ secret, payload: body }) },
+    headers: {
+      'content-type': 'application/json',
+      [AMAZON_RELAY_SIGNATURE_HEADER]: signHmac({ secret, payload: body }),
+    },
     body,
   };
 }
@@ -71,10 +93,19 @@ export class NotificationDispatcher {
       return;
     }
     const url = this.url;
-    const request = relayBody(this.ctx, [notification], this.format, this.ctx.account.notificationSecret);
+    const request = relayBody(
+      this.ctx,
+      [notification],
+      this.format,
+      this.ctx.account.notificationSecret,
+    );
     this.queue = this.queue.then(async () => {
       try {
-        const response = await fetch(url, { method: 'POST', headers: request.headers, body: request.body });
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: request.headers,
+          body: request.body,
+        });
         this.sent.push({ notification, status: response.status });
       } catch {
         this.sent.push({ notification, status: 'failed' });

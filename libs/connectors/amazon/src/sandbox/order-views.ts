@@ -1,5 +1,11 @@
 import type { SandboxOrder } from '@urikiri/connector-sdk/testing';
-import type { FulfillmentStatus, Order2026, OrderChangeNotification, OrderStatusV0, OrderV0 } from '../amazon-wire.types';
+import type {
+  FulfillmentStatus,
+  Order2026,
+  OrderChangeNotification,
+  OrderStatusV0,
+  OrderV0,
+} from '../amazon-wire.types';
 import type { AmazonSandboxContext } from './amazon-sandbox.context';
 
 export interface OrderView {
@@ -27,31 +33,73 @@ export function orderViews(ctx: AmazonSandboxContext): OrderView[] {
   const times = ctx.stock.orderTimes();
   return ctx.stock
     .orders()
-    .map((order) => ({ order, ...(times.get(order.orderId) as { createdAt: string; updatedAt: string }) }))
-    .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.order.orderId < b.order.orderId ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1));
+    .map((order) => ({
+      order,
+      ...(times.get(order.orderId) as { createdAt: string; updatedAt: string }),
+    }))
+    .sort((a, b) =>
+      a.updatedAt === b.updatedAt
+        ? a.order.orderId < b.order.orderId
+          ? -1
+          : 1
+        : a.updatedAt < b.updatedAt
+          ? -1
+          : 1,
+    );
 }
 
-function lineCounts(order: SandboxOrder, line: SandboxOrder['lines'][number]): { shipped: number; unshipped: number } {
+function lineCounts(
+  order: SandboxOrder,
+  line: SandboxOrder['lines'][number],
+): { shipped: number; unshipped: number } {
   const open = line.quantity - line.cancelled;
-  return order.status === 'shipped' ? { shipped: open, unshipped: 0 } : { shipped: 0, unshipped: open };
+  return order.status === 'shipped'
+    ? { shipped: open, unshipped: 0 }
+    : { shipped: 0, unshipped: open };
 }
 
-export function toOrder2026(ctx: AmazonSandboxContext, view: OrderView, withFulfillment: boolean): Order2026 {
+export function toOrder2026(
+  ctx: AmazonSandboxContext,
+  view: OrderView,
+  withFulfillment: boolean,
+): Order2026 {
   const { order } = view;
   return {
     orderId: order.orderId,
     createdTime: view.createdAt,
     lastUpdatedTime: view.updatedAt,
-    salesChannel: { channelName: 'AMAZON', marketplaceId: ctx.account.marketplaceId, marketplaceName: 'Amazon.co.jp' },
-    ...(withFulfillment ? { fulfillment: { fulfillmentStatus: STATUS_2026[order.status], fulfilledBy: 'MERCHANT' as const } } : {}),
+    salesChannel: {
+      channelName: 'AMAZON',
+      marketplaceId: ctx.account.marketplaceId,
+      marketplaceName: 'Amazon.co.jp',
+    },
+    ...(withFulfillment
+      ? {
+          fulfillment: {
+            fulfillmentStatus: STATUS_2026[order.status],
+            fulfilledBy: 'MERCHANT' as const,
+          },
+        }
+      : {}),
     orderItems: order.lines.map((line) => {
       const counts = lineCounts(order, line);
       const listing = ctx.stock.listing(line.listingId);
       return {
         orderItemId: line.lineId,
         quantityOrdered: line.quantity,
-        product: { asin: ctx.stock.fbaOf(line.listingId)?.asin, title: listing?.title, sellerSku: line.listingId },
-        ...(withFulfillment ? { fulfillment: { quantityFulfilled: counts.shipped, quantityUnfulfilled: counts.unshipped } } : {}),
+        product: {
+          asin: ctx.stock.fbaOf(line.listingId)?.asin,
+          title: listing?.title,
+          sellerSku: line.listingId,
+        },
+        ...(withFulfillment
+          ? {
+              fulfillment: {
+                quantityFulfilled: counts.shipped,
+                quantityUnfulfilled: counts.unshipped,
+              },
+            }
+          : {}),
       };
     }),
   };
@@ -62,7 +110,10 @@ export function toOrderV0(ctx: AmazonSandboxContext, view: OrderView): OrderV0 {
   const totals = order.lines.reduce(
     (sum, line) => {
       const counts = lineCounts(order, line);
-      return { shipped: sum.shipped + counts.shipped, unshipped: sum.unshipped + counts.unshipped };
+      return {
+        shipped: sum.shipped + counts.shipped,
+        unshipped: sum.unshipped + counts.unshipped,
+      };
     },
     { shipped: 0, unshipped: 0 },
   );
@@ -79,7 +130,10 @@ export function toOrderV0(ctx: AmazonSandboxContext, view: OrderView): OrderV0 {
 }
 
 /** ORDER_CHANGE for the order as it is now, as Amazon publishes it to the seller's queue or bus. */
-export function orderChangeNotification(ctx: AmazonSandboxContext, view: OrderView): OrderChangeNotification {
+export function orderChangeNotification(
+  ctx: AmazonSandboxContext,
+  view: OrderView,
+): OrderChangeNotification {
   const { order } = view;
   const now = new Date(ctx.clock()).toISOString();
   const v0 = toOrderV0(ctx, view);
@@ -94,7 +148,10 @@ export function orderChangeNotification(ctx: AmazonSandboxContext, view: OrderVi
         SellerId: ctx.account.sellerId,
         AmazonOrderId: order.orderId,
         OrderChangeType: 'OrderStatusChange',
-        OrderChangeTrigger: { TimeOfOrderChange: view.updatedAt, ChangeReason: 'Order status changed' },
+        OrderChangeTrigger: {
+          TimeOfOrderChange: view.updatedAt,
+          ChangeReason: 'Order status changed',
+        },
         Summary: {
           MarketplaceId: ctx.account.marketplaceId,
           OrderStatus: v0.OrderStatus,

@@ -1,20 +1,55 @@
 import type { SandboxRoute } from '@urikiri/connector-sdk/testing';
-import { MERCHANT_LISTINGS_REPORT, type CreateReportSpecification, type Report } from '../amazon-wire.types';
-import { amazonRoute, iso, jsonResponse, later, type AmazonSandboxContext } from './amazon-sandbox.context';
+import {
+  MERCHANT_LISTINGS_REPORT,
+  type CreateReportSpecification,
+  type Report,
+} from '../amazon-wire.types';
+import {
+  amazonRoute,
+  iso,
+  jsonResponse,
+  later,
+  type AmazonSandboxContext,
+} from './amazon-sandbox.context';
 import { amazonError, invalidInput } from './amazon-sandbox.errors';
 import { documentUrl } from './documents.routes';
 import { FBA_CHANNEL_CODE } from './listings.routes';
 
 /** The report's header as Amazon writes it for GET_MERCHANT_LISTINGS_ALL_DATA. */
 const COLUMNS = [
-  'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
-  'item-is-marketplace', 'product-id-type', 'zshop-shipping-fee', 'item-note', 'item-condition', 'zshop-category1',
-  'zshop-browse-path', 'zshop-storefront-feature', 'asin1', 'asin2', 'asin3', 'will-ship-internationally',
-  'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement', 'add-delete',
-  'pending-quantity', 'fulfillment-channel', 'merchant-shipping-group', 'status',
+  'item-name',
+  'item-description',
+  'listing-id',
+  'seller-sku',
+  'price',
+  'quantity',
+  'open-date',
+  'image-url',
+  'item-is-marketplace',
+  'product-id-type',
+  'zshop-shipping-fee',
+  'item-note',
+  'item-condition',
+  'zshop-category1',
+  'zshop-browse-path',
+  'zshop-storefront-feature',
+  'asin1',
+  'asin2',
+  'asin3',
+  'will-ship-internationally',
+  'expedited-shipping',
+  'zshop-boldface',
+  'product-id',
+  'bid-for-featured-placement',
+  'add-delete',
+  'pending-quantity',
+  'fulfillment-channel',
+  'merchant-shipping-group',
+  'status',
 ];
 
-const cell = (text: string | number | null | undefined): string => String(text ?? '').replace(/[\t\r\n]+/g, ' ');
+const cell = (text: string | number | null | undefined): string =>
+  String(text ?? '').replace(/[\t\r\n]+/g, ' ');
 
 /** The merchant listings report of the stock as it is now: one tab-separated row per listing. */
 export function merchantListingsReport(ctx: AmazonSandboxContext): string {
@@ -31,7 +66,7 @@ export function merchantListingsReport(ctx: AmazonSandboxContext): string {
       'item-is-marketplace': 'y',
       'product-id-type': listing.jan ? 4 : 1,
       'item-condition': 11,
-      'asin1': fba?.asin ?? '',
+      asin1: fba?.asin ?? '',
       'product-id': listing.jan ?? fba?.asin ?? '',
       'fulfillment-channel': merchant ? 'DEFAULT' : FBA_CHANNEL_CODE,
       status: 'Active',
@@ -41,7 +76,10 @@ export function merchantListingsReport(ctx: AmazonSandboxContext): string {
   return [COLUMNS.join('\t'), ...rows].join('\n') + '\n';
 }
 
-export function reportsRoutes(ctx: AmazonSandboxContext, processingMs: number): SandboxRoute[] {
+export function reportsRoutes(
+  ctx: AmazonSandboxContext,
+  processingMs: number,
+): SandboxRoute[] {
   const reports = new Map<string, Report>();
   let count = 0;
   return [
@@ -52,10 +90,17 @@ export function reportsRoutes(ctx: AmazonSandboxContext, processingMs: number): 
       handler: (req) => {
         const spec = (req.body ?? {}) as Partial<CreateReportSpecification>;
         if (spec.reportType !== MERCHANT_LISTINGS_REPORT) {
-          return invalidInput(`reportType ${String(spec.reportType)} is not modelled by this sandbox; use ${MERCHANT_LISTINGS_REPORT}.`);
+          return invalidInput(
+            `reportType ${String(spec.reportType)} is not modelled by this sandbox; use ${MERCHANT_LISTINGS_REPORT}.`,
+          );
         }
-        if (!Array.isArray(spec.marketplaceIds) || !spec.marketplaceIds.includes(ctx.account.marketplaceId)) {
-          return invalidInput(`marketplaceIds must contain ${ctx.account.marketplaceId}.`);
+        if (
+          !Array.isArray(spec.marketplaceIds) ||
+          !spec.marketplaceIds.includes(ctx.account.marketplaceId)
+        ) {
+          return invalidInput(
+            `marketplaceIds must contain ${ctx.account.marketplaceId}.`,
+          );
         }
         count += 1;
         const report: Report = {
@@ -69,7 +114,10 @@ export function reportsRoutes(ctx: AmazonSandboxContext, processingMs: number): 
         reports.set(report.reportId, report);
         later(ctx, processingMs, () => {
           const documentId = `amzn1.spdoc.1.4.fe.${ctx.random.hex(24)}`;
-          ctx.documents.set(documentId, { content: merchantListingsReport(ctx), contentType: 'text/tab-separated-values; charset=UTF-8' });
+          ctx.documents.set(documentId, {
+            content: merchantListingsReport(ctx),
+            contentType: 'text/tab-separated-values; charset=UTF-8',
+          });
           report.processingStatus = 'DONE';
           report.processingEndTime = iso(ctx.clock());
           report.reportDocumentId = documentId;
@@ -83,7 +131,13 @@ export function reportsRoutes(ctx: AmazonSandboxContext, processingMs: number): 
       operation: 'getReport',
       handler: (req) => {
         const report = reports.get(req.params.reportId);
-        return report ? jsonResponse(200, report) : amazonError(404, 'NotFound', `Report ${req.params.reportId} not found.`);
+        return report
+          ? jsonResponse(200, report)
+          : amazonError(
+              404,
+              'NotFound',
+              `Report ${req.params.reportId} not found.`,
+            );
       },
     }),
     amazonRoute(ctx, {
@@ -93,7 +147,10 @@ export function reportsRoutes(ctx: AmazonSandboxContext, processingMs: number): 
       handler: (req) => {
         const id = req.params.reportDocumentId;
         return ctx.documents.has(id)
-          ? jsonResponse(200, { reportDocumentId: id, url: documentUrl(ctx, id) })
+          ? jsonResponse(200, {
+              reportDocumentId: id,
+              url: documentUrl(ctx, id),
+            })
           : amazonError(404, 'NotFound', `Report document ${id} not found.`);
       },
     }),

@@ -44,11 +44,15 @@ export class JsonSchemaValidator {
     if (type !== undefined) {
       const types = Array.isArray(type) ? type : [type];
       if (!types.some((t) => matchesType(value, t))) {
-        return [`${path}: expected ${types.join(' or ')}, got ${typeOf(value)}`];
+        return [
+          `${path}: expected ${types.join(' or ')}, got ${typeOf(value)}`,
+        ];
       }
     }
     if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value)) {
-      errors.push(`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`);
+      errors.push(
+        `${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`,
+      );
     }
     if ('const' in schema && schema.const !== value) {
       errors.push(`${path}: must be ${JSON.stringify(schema.const)}`);
@@ -61,33 +65,55 @@ export class JsonSchemaValidator {
         errors.push(`${path}: ${value} is above the maximum ${schema.maximum}`);
       }
     }
-    if (typeof value === 'string' && typeof schema.minLength === 'number' && value.length < schema.minLength) {
+    if (
+      typeof value === 'string' &&
+      typeof schema.minLength === 'number' &&
+      value.length < schema.minLength
+    ) {
       errors.push(`${path}: shorter than ${schema.minLength} characters`);
     }
     if (Array.isArray(value)) {
       errors.push(...this.validateArray(value, schema, path));
     } else if (typeOf(value) === 'object') {
-      errors.push(...this.validateObject(value as Record<string, Json>, schema, path));
+      errors.push(
+        ...this.validateObject(value as Record<string, Json>, schema, path),
+      );
     }
     errors.push(...this.validateCombinators(value, schema, path));
     return errors;
   }
 
-  private validateArray(value: Json[], schema: { [keyword: string]: unknown }, path: string): string[] {
+  private validateArray(
+    value: Json[],
+    schema: { [keyword: string]: unknown },
+    path: string,
+  ): string[] {
     const errors: string[] = [];
     if (typeof schema.minItems === 'number' && value.length < schema.minItems) {
-      errors.push(`${path}: has ${value.length} items, at least ${schema.minItems} required`);
+      errors.push(
+        `${path}: has ${value.length} items, at least ${schema.minItems} required`,
+      );
     }
     if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) {
-      errors.push(`${path}: has ${value.length} items, at most ${schema.maxItems} allowed`);
+      errors.push(
+        `${path}: has ${value.length} items, at most ${schema.maxItems} allowed`,
+      );
     }
     if (schema.items !== undefined) {
-      value.forEach((item, i) => errors.push(...this.validate(item, schema.items as JsonSchema, `${path}[${i}]`)));
+      value.forEach((item, i) =>
+        errors.push(
+          ...this.validate(item, schema.items as JsonSchema, `${path}[${i}]`),
+        ),
+      );
     }
     return errors;
   }
 
-  private validateObject(value: Record<string, Json>, schema: { [keyword: string]: unknown }, path: string): string[] {
+  private validateObject(
+    value: Record<string, Json>,
+    schema: { [keyword: string]: unknown },
+    path: string,
+  ): string[] {
     const errors: string[] = [];
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
     for (const name of (schema.required ?? []) as string[]) {
@@ -95,33 +121,57 @@ export class JsonSchemaValidator {
         errors.push(`${path}.${name}: is required`);
       }
     }
-    if (typeof schema.minProperties === 'number' && Object.keys(value).length < schema.minProperties) {
+    if (
+      typeof schema.minProperties === 'number' &&
+      Object.keys(value).length < schema.minProperties
+    ) {
       errors.push(`${path}: needs at least ${schema.minProperties} properties`);
     }
     for (const [name, child] of Object.entries(value)) {
       if (name in properties) {
-        errors.push(...this.validate(child, properties[name], `${path}.${name}`));
+        errors.push(
+          ...this.validate(child, properties[name], `${path}.${name}`),
+        );
       } else if (schema.additionalProperties === false) {
         errors.push(`${path}.${name}: is not a property of this object`);
       } else if (typeof schema.additionalProperties === 'object') {
-        errors.push(...this.validate(child, schema.additionalProperties as JsonSchema, `${path}.${name}`));
+        errors.push(
+          ...this.validate(
+            child,
+            schema.additionalProperties as JsonSchema,
+            `${path}.${name}`,
+          ),
+        );
       }
     }
     return errors;
   }
 
-  private validateCombinators(value: Json, schema: { [keyword: string]: unknown }, path: string): string[] {
+  private validateCombinators(
+    value: Json,
+    schema: { [keyword: string]: unknown },
+    path: string,
+  ): string[] {
     const errors: string[] = [];
     for (const sub of (schema.allOf ?? []) as JsonSchema[]) {
       errors.push(...this.validate(value, sub, path));
     }
-    if (Array.isArray(schema.anyOf) && !(schema.anyOf as JsonSchema[]).some((sub) => this.validate(value, sub, path).length === 0)) {
+    if (
+      Array.isArray(schema.anyOf) &&
+      !(schema.anyOf as JsonSchema[]).some(
+        (sub) => this.validate(value, sub, path).length === 0,
+      )
+    ) {
       errors.push(`${path}: matches none of anyOf`);
     }
     if (Array.isArray(schema.oneOf)) {
-      const matching = (schema.oneOf as JsonSchema[]).filter((sub) => this.validate(value, sub, path).length === 0).length;
+      const matching = (schema.oneOf as JsonSchema[]).filter(
+        (sub) => this.validate(value, sub, path).length === 0,
+      ).length;
       if (matching !== 1) {
-        errors.push(`${path}: matches ${matching} of oneOf, exactly one required`);
+        errors.push(
+          `${path}: matches ${matching} of oneOf, exactly one required`,
+        );
       }
     }
     return errors;
@@ -129,11 +179,15 @@ export class JsonSchemaValidator {
 
   private resolve(ref: string): JsonSchema {
     if (!ref.startsWith('#/')) {
-      throw new Error(`Only references within the same model are supported, got ${ref}`);
+      throw new Error(
+        `Only references within the same model are supported, got ${ref}`,
+      );
     }
     let node: unknown = this.document;
     for (const part of ref.slice(2).split('/')) {
-      node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      node = (node as Record<string, unknown> | undefined)?.[
+        part.replace(/~1/g, '/').replace(/~0/g, '~')
+      ];
     }
     if (node === undefined) {
       throw new Error(`The model has no ${ref}`);
