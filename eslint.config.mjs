@@ -38,7 +38,7 @@ export default [
           depConstraints: [
             // Kind of project: who may lean on whom.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:sdk', 'type:connector', 'type:util'] },
-            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:sdk', 'type:connector', 'type:util'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util'], bannedExternalImports: frameworkAndIo },
             { sourceTag: 'type:connector', onlyDependOnLibsWithTags: ['type:sdk', 'type:util'], bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'bullmq'] },
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'bullmq'] },
@@ -48,6 +48,8 @@ export default [
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:ledger', onlyDependOnLibsWithTags: ['scope:ledger', 'scope:shared'] },
+            // Sync joins the ledger, the rule engine and the channels: the one room that sees all three.
+            { sourceTag: 'scope:sync', onlyDependOnLibsWithTags: ['scope:sync', 'scope:ledger', 'scope:allocation', 'scope:channels', 'scope:shared'] },
             { sourceTag: 'scope:allocation', onlyDependOnLibsWithTags: ['scope:allocation', 'scope:shared'] },
             { sourceTag: 'scope:simulation', onlyDependOnLibsWithTags: ['scope:simulation', 'scope:allocation', 'scope:shared'] },
             { sourceTag: 'scope:channels', onlyDependOnLibsWithTags: ['scope:channels', 'scope:shared'] },

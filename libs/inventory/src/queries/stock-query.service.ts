@@ -143,10 +143,15 @@ export class StockQueryService {
     }));
   }
 
-  /** The figure the product exists to keep at zero: oversold order lines, and units, all time. */
+  /**
+   * The figure the product exists to keep at zero: order lines a channel sold beyond our stock
+   * (however many reservations a line was booked as), and units, all time.
+   */
   async oversellCount(): Promise<{ events: number; units: number; openUnits: number }> {
     const row = await this.tx.session().first<{ events: number; units: number | null; open_units: number | null }>(
-      "SELECT COUNT(*) AS events, SUM(quantity) AS units, SUM(CASE WHEN status = 'open' THEN open_quantity ELSE 0 END) AS open_units FROM backorder",
+      `SELECT COUNT(DISTINCT r.order_id || ':' || r.line_id) AS events, SUM(b.quantity) AS units,
+              SUM(CASE WHEN b.status = 'open' THEN b.open_quantity ELSE 0 END) AS open_units
+       FROM backorder b JOIN reservation r ON r.id = b.reservation_id`,
     );
     return { events: Number(row?.events ?? 0), units: Number(row?.units ?? 0), openUnits: Number(row?.open_units ?? 0) };
   }

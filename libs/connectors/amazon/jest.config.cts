@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'amazon',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/amazon',
+};

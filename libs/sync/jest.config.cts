@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'sync',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/sync',
+};

@@ -1,0 +1,224 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { OrderEvent } from '@urikiri/connector-sdk';
+import { InventoryLedger, TransactionRunner, type SqlSession } from '@urikiri/inventory';
+
+export interface IngestOptions {
+  /** When the channel lowers its displayed stock: at order creation or at payment (manifest `stockLoweredOn`). */
+  stockLoweredOn: 'order-created' | 'order-paid';
+}
+
+export interface IngestReport {
+  applied: number;
+  duplicates: number;
+  unmapped: number;
+  /** Our products whose stock changed, for re-allocation. */
+  productIds: number[];
+}
+
+interface LineState {
+  id: number;
+  quantity: number;
+  cancelled: number;
+  shipped: number;
+  taken: boolean;
+  productId: number | null;
+  orderId: string;
+  lineId: string;
+}
+
+/**
+ * Order events in, ledger state out. Events only move an order line's state (ordered, taken by the
+ * channel, cancelled, shipped); the ledger is then brought to what that state implies, unit by unit
+ * under idempotency keys, so duplicated, reordered or replayed events all converge to the same books.
+ */
+export class OrderIngestor {
+  private readonly tx: TransactionRunner;
+
+  constructor(
+    orm: MikroORM,
+    private readonly ledger: InventoryLedger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.tx = new TransactionRunner(orm);
+  }
+
+  async ingest(accountId: string, events: OrderEvent[], options: IngestOptions): Promise<IngestReport> {
+    const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [] };
+    const touched = new Set<number>();
+    for (const event of events) {
+      const line = await this.tx.run((sql) => this.record(sql, accountId, event, options));
+      if (line === 'duplicate') {
+        report.duplicates++;
+        continue;
+      }
+      report.applied++;
+      if (line.productId === null) {
+        report.unmapped++;
+        continue;
+      }
+      await this.settleLine(accountId, line.id);
+      touched.add(line.productId);
+    }
+    report.productIds = [...touched];
+    return report;
+  }
+
+  /** Lines waiting for a listing: mapped now if one exists, then settled. */
+  async retryUnmapped(accountId: string): Promise<number> {
+    const sql = this.tx.session();
+    const lines = await sql.all<{ id: number; listing_product: number | null }>(
+      `SELECT ol.id, l.product_id AS listing_product FROM order_line ol
+       LEFT JOIN listing l ON l.account_id = ol.account_id AND l.channel_listing_id = ol.channel_listing_id
+       WHERE ol.account_id = ? AND ol.unmapped = ?`,
+      [accountId, sql.isPostgres ? true : 1],
+    );
+    let mapped = 0;
+    for (const line of lines.filter((l) => l.listing_product !== null)) {
+      await sql.run('UPDATE order_line SET product_id = ?, unmapped = ? WHERE id = ?', [line.listing_product, sql.isPostgres ? false : 0, line.id]);
+      await this.settleLine(accountId, Number(line.id));
+      mapped++;
+    }
+    return mapped;
+  }
+
+  /** Records one event in the line's state, once; adjusts what we believe the channel shows. */
+  private async record(sql: SqlSession, accountId: string, event: OrderEvent, options: IngestOptions): Promise<LineState | 'duplicate'> {
+    const now = this.clock();
+    const claimed = await sql.all(
+      'INSERT INTO ingested_event (account_id, event_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING event_id',
+      [accountId, event.eventId, sql.date(now)],
+    );
+    if (claimed.length === 0) return 'duplicate';
+    const listing = await sql.first<{ id: number; product_id: number }>(
+      'SELECT id, product_id FROM listing WHERE account_id = ? AND channel_listing_id = ?',
+      [accountId, event.listingId],
+    );
+    let row = await sql.first<Record<string, unknown>>(
+      `SELECT id, quantity, cancelled, shipped, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?${sql.forUpdate}`,
+      [accountId, event.orderId, event.lineId],
+    );
+    if (!row) {
+      await sql.run(
+        `INSERT INTO order_line (account_id, order_id, line_id, channel_listing_id, product_id, quantity, cancelled, shipped, applied_cancelled, applied_shipped, taken, unmapped, first_seen_at)
+         VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)`,
+        [accountId, event.orderId, event.lineId, event.listingId, listing ? listing.product_id : null, bool(sql, false), bool(sql, !listing), sql.date(now)],
+      );
+      row = await sql.first<Record<string, unknown>>(
+        'SELECT id, quantity, cancelled, shipped, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?',
+        [accountId, event.orderId, event.lineId],
+      );
+    }
+    const before = toState(row as Record<string, unknown>, event);
+    const after = { ...before };
+    // created carries the units ordered, paid the units still open: both are lower bounds of the line.
+    if (event.status === 'created') {
+      after.quantity = Math.max(before.quantity, event.quantity);
+      if (options.stockLoweredOn === 'order-created') after.taken = true;
+    } else if (event.status === 'paid') {
+      after.quantity = Math.max(before.quantity, event.quantity);
+      after.taken = true;
+    } else if (event.status === 'cancelled') {
+      after.cancelled = before.cancelled + event.quantity;
+      after.quantity = Math.max(before.quantity, after.cancelled);
+    } else {
+      after.quantity = Math.max(before.quantity, before.cancelled + before.shipped + event.quantity);
+      after.shipped = before.shipped + event.quantity;
+      after.taken = true;
+    }
+    await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, taken = ? WHERE id = ?', [
+      after.quantity, after.cancelled, after.shipped, bool(sql, after.taken), before.id,
+    ]);
+    // The channel lowered its displayed stock when it took the units, and (we assume, which errs
+    // towards showing less) put cancelled units back: keep our belief of its quantity in step.
+    const heldBefore = before.taken ? before.quantity - before.cancelled : 0;
+    const heldAfter = after.taken ? after.quantity - after.cancelled : 0;
+    if (listing && heldAfter !== heldBefore) {
+      await sql.run(
+        'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
+        [heldAfter - heldBefore, heldAfter - heldBefore, listing.id],
+      );
+    }
+    return after;
+  }
+
+  /**
+   * Brings the ledger to the line's state, one unit at a time: units beyond `quantity − cancelled`
+   * are released, the first `shipped` are committed, the rest held. Reads the line again afterwards
+   * and repeats if another event moved it meanwhile, so concurrent ingestion of one line converges.
+   */
+  private async settleLine(accountId: string, lineId: number): Promise<void> {
+    for (let round = 0; round < 10; round++) {
+      const line = await this.readLine(lineId);
+      if (!line || line.productId === null) return;
+      const sku = await this.productCode(line.productId);
+      if (line.taken) {
+        for (let unit = 1; unit <= line.quantity; unit++) await this.settleUnit(accountId, line, sku, unit);
+      }
+      const again = await this.readLine(lineId);
+      if (again && again.quantity === line.quantity && again.cancelled === line.cancelled && again.shipped === line.shipped && again.taken === line.taken) {
+        await this.tx.session().run('UPDATE order_line SET applied_cancelled = ?, applied_shipped = ? WHERE id = ?', [line.cancelled, line.shipped, lineId]);
+        return;
+      }
+    }
+    throw new Error(`order line ${lineId} kept changing while it was being settled`);
+  }
+
+  private async settleUnit(accountId: string, line: LineState, sku: string, unit: number): Promise<void> {
+    const key = `ingest:${accountId}:${line.orderId}:${line.lineId}:${unit}`;
+    const released = unit > line.quantity - line.cancelled;
+    const committed = !released && unit <= line.shipped;
+    if (released && !(await this.wasReserved(key))) return;
+    const reservation = await this.ledger.reserve({
+      idempotencyKey: key,
+      sku,
+      quantity: 1,
+      order: { channel: accountId, orderId: line.orderId, lineId: line.lineId },
+      alreadySold: true,
+    });
+    if (released) {
+      await this.ledger.release({ idempotencyKey: `${key}:release`, reservationId: reservation.reservationId, reason: 'cancelled' }).catch(ignoreClosed);
+    } else if (committed) {
+      await this.ledger.commit({ idempotencyKey: `${key}:commit`, reservationId: reservation.reservationId }).catch(ignoreClosed);
+    }
+  }
+
+  private async wasReserved(key: string): Promise<boolean> {
+    return (await this.tx.session().first('SELECT key FROM ledger_command WHERE key = ?', [key])) !== undefined;
+  }
+
+  private async readLine(id: number): Promise<LineState | undefined> {
+    const row = await this.tx.session().first<Record<string, unknown>>(
+      'SELECT id, quantity, cancelled, shipped, taken, product_id, order_id, line_id FROM order_line WHERE id = ?',
+      [id],
+    );
+    return row ? toState(row) : undefined;
+  }
+
+  private async productCode(productId: number): Promise<string> {
+    const row = await this.tx.session().first<{ code: string }>('SELECT code FROM product WHERE id = ?', [productId]);
+    if (!row) throw new Error(`product ${productId} of an order line does not exist`);
+    return row.code;
+  }
+}
+
+function toState(row: Record<string, unknown>, event?: OrderEvent): LineState {
+  return {
+    id: Number(row['id']),
+    quantity: Number(row['quantity']),
+    cancelled: Number(row['cancelled']),
+    shipped: Number(row['shipped']),
+    taken: row['taken'] === true || row['taken'] === 1,
+    productId: row['product_id'] === null || row['product_id'] === undefined ? null : Number(row['product_id']),
+    orderId: event ? event.orderId : String(row['order_id']),
+    lineId: event ? event.lineId : String(row['line_id']),
+  };
+}
+
+function bool(sql: SqlSession, value: boolean): boolean | number {
+  return sql.isPostgres ? value : value ? 1 : 0;
+}
+
+/** A unit already shipped cannot be released and the reverse: the first state the ledger took stands. */
+function ignoreClosed(error: unknown): void {
+  if ((error as { code?: string }).code !== 'invalid_state') throw error;
+}

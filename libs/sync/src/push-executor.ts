@@ -1,0 +1,168 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { PushItem, PushResult } from '@urikiri/connector-sdk';
+import { TransactionRunner, type SqlSession } from '@urikiri/inventory';
+import type { ChannelDirectory } from './channel-directory';
+
+export interface PushPolicy {
+  /** Failures in a row after which a listing goes to the dead letters. */
+  maxFailures: number;
+  /** Backoff of the n-th failure: base × 2^(n−1), capped, with full jitter. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_PUSH_POLICY: PushPolicy = { maxFailures: 8, backoffBaseMs: 500, backoffMaxMs: 60_000, random: Math.random };
+
+export interface PushRoundReport {
+  pushed: number;
+  failed: number;
+  /** A compare-and-set was refused: the account's orders must be ingested before pushing again. */
+  stale: number;
+  deactivated: number;
+  deadLettered: number;
+  /** Listings that still owe a push (more than one batch, or a target that moved meanwhile). */
+  remaining: number;
+  /** Earliest time a backed-off listing may be tried again, if any. */
+  retryAt: Date | null;
+  /** Products whose listings changed state (deactivated), for re-allocation. */
+  replan: number[];
+}
+
+interface Pending {
+  id: number;
+  channelListingId: string;
+  productId: number;
+  target: number;
+  targetVersion: number;
+  lastPublished: number | null;
+  failures: number;
+}
+
+/**
+ * Sends owed targets of one channel account to its connector, a batch at a time, and records the
+ * outcome per listing. What it sends is read when it runs (a job that runs twice or late pushes the
+ * latest target), and a result is recorded only for the version it carried.
+ */
+export class PushExecutor {
+  private readonly tx: TransactionRunner;
+
+  constructor(
+    orm: MikroORM,
+    private readonly directory: ChannelDirectory,
+    private readonly policy: PushPolicy = DEFAULT_PUSH_POLICY,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.tx = new TransactionRunner(orm);
+  }
+
+  async pushRound(accountId: string): Promise<PushRoundReport> {
+    const sql = this.tx.session();
+    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [] };
+    const account = await this.directory.account(accountId);
+    if (account.stopped || !account.cutoverAt) return { ...report, remaining: await this.owed(sql, accountId) };
+    const connector = await this.directory.connectorFor(accountId);
+    const batch = connector.manifest.bulk.push;
+    const now = this.clock();
+    const pending = await this.pending(sql, accountId, now, batch);
+    if (pending.length > 0) {
+      const items: PushItem[] = pending.map((p) => ({ listingId: p.channelListingId, target: p.target, lastPublished: p.lastPublished, version: p.targetVersion }));
+      const results = await connector.push(items);
+      for (const [i, result] of results.entries()) await this.record(sql, pending[i], result, report);
+    }
+    report.remaining = await this.owed(sql, accountId);
+    const next = await sql.first<{ at: unknown }>(
+      `SELECT MIN(not_before) AS at FROM listing WHERE account_id = ? AND dirty = ? AND dead_letter = ? AND not_before IS NOT NULL`,
+      [accountId, flag(sql, true), flag(sql, false)],
+    );
+    report.retryAt = next?.at ? toDate(next.at) : null;
+    return report;
+  }
+
+  /** Operator's retry of a dead letter: back in the queue with a clean slate. */
+  async retryDeadLetter(listingId: number): Promise<void> {
+    const sql = this.tx.session();
+    await sql.run('UPDATE listing SET dead_letter = ?, failures = 0, not_before = NULL, dirty = ? WHERE id = ?', [flag(sql, false), flag(sql, true), listingId]);
+  }
+
+  private async pending(sql: SqlSession, accountId: string, now: Date, limit: number): Promise<Pending[]> {
+    const rows = await sql.all<Record<string, unknown>>(
+      `SELECT id, channel_listing_id, product_id, target, target_version, last_published, failures FROM listing
+       WHERE account_id = ? AND dirty = ? AND active = ? AND stopped = ? AND dead_letter = ? AND target IS NOT NULL
+         AND (not_before IS NULL OR not_before <= ?)
+       ORDER BY id LIMIT ?`,
+      [accountId, flag(sql, true), flag(sql, true), flag(sql, false), flag(sql, false), sql.date(now), limit],
+    );
+    return rows.map((r) => ({
+      id: Number(r['id']),
+      channelListingId: String(r['channel_listing_id']),
+      productId: Number(r['product_id']),
+      target: Number(r['target']),
+      targetVersion: Number(r['target_version']),
+      lastPublished: r['last_published'] === null ? null : Number(r['last_published']),
+      failures: Number(r['failures']),
+    }));
+  }
+
+  private async record(sql: SqlSession, listing: Pending, result: PushResult, report: PushRoundReport): Promise<void> {
+    const now = this.clock();
+    if (result.status === 'ok') {
+      // Sales ingested while the push was in flight lowered last_published below what we read: keep
+      // that difference on top of the new value instead of overwriting it.
+      await sql.run(
+        `UPDATE listing SET last_published = ? + (COALESCE(last_published, 0) - ?), published_version = ?, last_published_at = ?,
+           dirty = CASE WHEN target_version = ? THEN ? ELSE ? END, failures = 0, last_error = NULL, not_before = NULL
+         WHERE id = ? AND published_version < ?`,
+        [listing.target, listing.lastPublished ?? 0, listing.targetVersion, sql.date(now), listing.targetVersion, flag(sql, false), flag(sql, true), listing.id, listing.targetVersion],
+      );
+      await sql.run('INSERT INTO publish_record (listing_id, value, version, at) VALUES (?, ?, ?, ?)', [listing.id, listing.target, listing.targetVersion, sql.date(now)]);
+      report.pushed++;
+      return;
+    }
+    if (result.status === 'stale') {
+      // The channel sold or changed something we have not seen: never re-assert the old value.
+      // Its orders are ingested next; the listing stays owed and is recomputed from the new truth.
+      await sql.run('UPDATE listing SET last_error = ? WHERE id = ?', [result.message, listing.id]);
+      report.stale++;
+      return;
+    }
+    if (result.status === 'permanent' && /not.?found|404|does not exist|unknown listing/i.test(`${result.code ?? ''} ${result.message}`)) {
+      await sql.run('UPDATE listing SET active = ?, inactive_reason = ?, dirty = ?, last_error = ? WHERE id = ?', [flag(sql, false), result.message, flag(sql, false), result.message, listing.id]);
+      report.deactivated++;
+      report.replan.push(listing.productId);
+      return;
+    }
+    if (result.status === 'auth') {
+      await this.directory.setStopped((await sql.first<{ account_id: string }>('SELECT account_id FROM listing WHERE id = ?', [listing.id]))?.account_id ?? '', true, `credentials refused: ${result.message}`);
+    }
+    const failures = listing.failures + 1;
+    const dead = result.status === 'permanent' || failures >= this.policy.maxFailures;
+    const wait = result.status === 'rate-limited' ? result.retryAfterMs : this.backoff(failures);
+    await sql.run('UPDATE listing SET failures = ?, dead_letter = ?, last_error = ?, not_before = ? WHERE id = ?', [
+      failures, flag(sql, dead), result.message, sql.date(new Date(now.getTime() + wait)), listing.id,
+    ]);
+    report.failed++;
+    if (dead) report.deadLettered++;
+  }
+
+  private backoff(failures: number): number {
+    const cap = Math.min(this.policy.backoffMaxMs, this.policy.backoffBaseMs * 2 ** (failures - 1));
+    return Math.round(cap * this.policy.random());
+  }
+
+  private async owed(sql: SqlSession, accountId: string): Promise<number> {
+    const row = await sql.first<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM listing WHERE account_id = ? AND dirty = ? AND active = ? AND stopped = ? AND dead_letter = ?',
+      [accountId, flag(sql, true), flag(sql, true), flag(sql, false), flag(sql, false)],
+    );
+    return Number(row?.n ?? 0);
+  }
+}
+
+function flag(sql: SqlSession, value: boolean): boolean | number {
+  return sql.isPostgres ? value : value ? 1 : 0;
+}
+
+function toDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+}
