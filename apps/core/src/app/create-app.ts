@@ -13,6 +13,8 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
     bodyParser: false,
+    // Errors reach main.ts, which says why start-up failed, instead of Nest exiting on its own.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '5mb' });
@@ -26,7 +28,10 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
 
 /** A process without HTTP (ROLE worker or scheduler): queues and schedules only. */
 export async function createBackgroundApp(config: AppConfig): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(AppModule.register(config), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

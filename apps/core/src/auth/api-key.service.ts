@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import type { ApiKeyScope } from './api-key-scope';
 import { generateApiKey, hashApiKey, visiblePrefix } from './api-key-secret';
@@ -49,8 +49,14 @@ export class ApiKeyService {
   async install(key: string, name: string, scopes: ApiKeyScope[]): Promise<boolean> {
     const existing = await this.orm.em.fork().findOne(ApiKey, { hash: hashApiKey(key) });
     if (existing) return false;
-    await this.store(key, name, scopes);
-    return true;
+    try {
+      await this.store(key, name, scopes);
+      return true;
+    } catch (error) {
+      // Several API processes starting together with the same URIKIRI_ADMIN_KEY: one of them stores it.
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
   }
 
   /** The active key with this secret, or null: unknown and revoked keys are alike to the caller. */
