@@ -1,0 +1,4 @@
+export {
+  createShopifySandbox,
+  type ShopifySandboxOptions,
+} from './sandbox/shopify.sandbox';
