@@ -1,413 +1,114 @@
-import {
-  createSandboxServer,
-  IdempotencyStore,
-  jsonResponse,
-  SandboxAuth,
-  SandboxStock,
-  SeededRandom,
-  type ChannelSandbox,
-  type SandboxRequest,
-  type SandboxResponse,
-  type SandboxServerOptions,
-  type SandboxStockOptions,
-} from '@urikiri/connector-sdk/testing';
-import { signHmac, type OrderEvent } from '@urikiri/connector-sdk';
-import { shopifyManifest } from '../shopify.manifest';
-import {
-  SHOPIFY_DELIVERY_HEADER,
-  SHOPIFY_SIGNATURE_HEADER,
-  type ShopifyEventsAnswer,
-  type ShopifyGetAnswer,
-  type ShopifyListing,
-  type ShopifyListingsAnswer,
-  type ShopifyOrderEvent,
-  type ShopifySetItem,
-  type ShopifySetOutcome,
-  type ShopifyTokenAnswer,
-  type ShopifyWebhookBody,
-} from '../shopify-wire.types';
+import type { Clock, OrderEvent, RawWebhookRequest } from '@urikiri/connector-sdk';
+import { FaultInjector, SeededRandom, type ChannelSandbox, type RequestLog } from '@urikiri/connector-sdk/testing';
+import { SHOPIFY_RESTORE_RATES, type ShopifyOrderTopic, type ShopifyPlan } from '../shopify-api.constants';
+import type { ShopifyCredentials } from '../shopify.credentials';
+import { ShopifyGraphqlResolver } from './shopify-graphql.resolver';
+import { webhookOrder } from './shopify-order.presenter';
+import { startShopifySandboxServer, type ShopifyBucketSettings } from './shopify-sandbox.server';
+import { ShopifyShop } from './shopify-shop.model';
+import { ShopifyWebhookSender, type WebhookSenderOptions } from './shopify-webhook.sender';
 
 export interface ShopifySandboxOptions {
+  /** Same seed, same credentials, ids, latency and random faults. */
   seed?: number;
-  latencyMs?: SandboxServerOptions['latencyMs'];
-  clock?: () => number;
-  /** The channel's own limits; defaults to the manifest's. */
-  rateLimits?: SandboxServerOptions['rateLimits'];
-  stockLoweredOn?: SandboxStockOptions['stockLoweredOn'];
-  accessTokenLifetimeMs?: number;
+  latencyMs?: number | { min: number; max: number };
+  clock?: Clock;
+  /** Sets the cost bucket: restore rate 100/200/1000 points per second, twenty times that in size. Default standard. */
+  plan?: ShopifyPlan;
+  /** A bucket of other size or rate than the plans', e.g. a tiny one to watch throttling. */
+  bucket?: ShopifyBucketSettings;
+  shopDomain?: string;
+  /** Location names by numeric id, shown in the catalogue. */
+  locationNames?: Record<string, string>;
+  webhooks?: Partial<Pick<WebhookSenderOptions, 'retryDelaysMs' | 'responseTimeoutMs' | 'duplicateProbability'>>;
 }
 
-const ACCOUNT = {
-  clientId: 'shopify-client',
-  clientSecret: 'shopify-client-secret',
-  refreshToken: 'shopify-refresh-token',
-  webhookSecret: 'shopify-webhook-secret',
-};
-
-function error(status: number, code: string, message: string): SandboxResponse {
-  return jsonResponse(status, { error: { code, message } });
+export interface ShopifySandbox extends ChannelSandbox {
+  /** The shop: listings (`<inventoryItemId>@<locationId>`), orders, refunds and fulfillments. */
+  readonly stock: ShopifyShop;
+  readonly faults: FaultInjector;
+  readonly requests: RequestLog;
+  readonly webhooks: ShopifyWebhookSender;
+  /** The app's cost bucket on the shop. */
+  readonly bucket: { available(): number; consume(points: number): void };
+  readonly shopDomain: string;
+  credentials(): ShopifyCredentials;
+  webhookFor(events: readonly OrderEvent[], options?: { signWith?: string }): RawWebhookRequest;
 }
 
-function toWireEvent(event: OrderEvent, seq: number): ShopifyOrderEvent {
-  return {
-    id: event.eventId,
-    seq,
-    order_id: event.orderId,
-    line_id: event.lineId,
-    listing_id: event.listingId,
-    seller_sku: event.sellerSku,
-    status: event.status,
-    quantity: event.quantity,
-    occurred_at: event.occurredAt,
-  };
+/** The topic Shopify would send for these events of one order. */
+function topicFor(events: readonly OrderEvent[], wholeOrderCancelled: boolean): ShopifyOrderTopic {
+  const statuses = new Set(events.map((e) => e.status));
+  const only = statuses.size === 1 ? [...statuses][0] : null;
+  if (only === 'created') {
+    return 'orders/create';
+  }
+  if (only === 'shipped') {
+    return 'orders/fulfilled';
+  }
+  return only === 'cancelled' && wholeOrderCancelled ? 'orders/cancelled' : 'orders/updated';
 }
 
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? value
-    : null;
-}
-
-/** A local Shopify: its API, limits and faults over a SandboxStock, on an ephemeral port. */
-export async function createShopifySandbox(
-  options: ShopifySandboxOptions = {},
-): Promise<ChannelSandbox> {
+/**
+ * A local Shopify shop for tests, demos and the flash-sale replay: the Admin GraphQL endpoint at
+ * `/admin/api/2026-04/graphql.json` with the shop's cost bucket, and a webhook sender. Orders placed
+ * with `stock.createOrder` lower `available` at once, as Shopify does, and reach subscribed URLs as
+ * signed `orders/*` webhooks.
+ */
+export async function createShopifySandbox(options: ShopifySandboxOptions = {}): Promise<ShopifySandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
-  const stock = new SandboxStock({
-    stockLoweredOn: options.stockLoweredOn ?? shopifyManifest.stockLoweredOn,
+  const account: ShopifyCredentials = { accessToken: `shpat_${random.hex(32)}`, webhookSecret: `shpss_${random.hex(32)}` };
+  const shopDomain = options.shopDomain ?? 'urikiri-sandbox.myshopify.com';
+  const rate = SHOPIFY_RESTORE_RATES[options.plan ?? 'standard'];
+  const shop = new ShopifyShop({ clock, locationNames: options.locationNames });
+  const webhooks = new ShopifyWebhookSender({
+    secret: account.webhookSecret,
+    shopDomain,
+    random,
     clock,
+    retryDelaysMs: options.webhooks?.retryDelaysMs ?? [50, 100, 200, 400, 800, 1600, 3200, 6400],
+    responseTimeoutMs: options.webhooks?.responseTimeoutMs ?? 5000,
+    duplicateProbability: options.webhooks?.duplicateProbability ?? 0,
   });
-  const auth = new SandboxAuth(random, clock, options.accessTokenLifetimeMs);
-  const writes = new IdempotencyStore<ShopifySetOutcome>();
-  const bulk = shopifyManifest.bulk;
+  shop.onChange((change) => change.topics.forEach((topic) => webhooks.publish(topic, webhookOrder(change.order))));
   let revoked = false;
-
-  /** Null when the bearer token is good; else the channel's 401. */
-  const refuse = (req: SandboxRequest): SandboxResponse | null => {
-    const header = req.headers.authorization;
-    const token =
-      typeof header === 'string' && header.startsWith('Bearer ')
-        ? header.slice(7)
-        : undefined;
-    const check = revoked ? 'unknown' : auth.check(token);
-    if (check === 'valid') {
-      return null;
-    }
-    return check === 'expired'
-      ? error(401, 'token_expired', 'The access token has expired')
-      : error(401, 'invalid_token', 'The access token is not valid');
-  };
-
-  const toWireListing = (listingId: string): ShopifyListing | null => {
-    const l = stock.listing(listingId);
-    return l
-      ? {
-          listing_id: l.listingId,
-          seller_sku: l.sellerSku,
-          jan: l.jan,
-          title: l.title,
-          quantity: l.quantity,
-          oversell_allowed: l.oversellAllowed,
-        }
-      : null;
-  };
-
-  const applySet = (item: ShopifySetItem): ShopifySetOutcome => {
-    const injected = server.faults.itemFailure('push', item.listing_id);
-    if (injected !== null) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: injected,
-        message: 'Rejected by the sandbox fault plan',
-      };
-    }
-    if (!stock.listing(item.listing_id)) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'not_found',
-        message: `No listing ${item.listing_id}`,
-      };
-    }
-    if (
-      !Number.isInteger(item.quantity) ||
-      item.quantity < 0 ||
-      item.quantity > shopifyManifest.maxQuantity
-    ) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'invalid_quantity',
-        message: `quantity must be an integer from 0 to ${shopifyManifest.maxQuantity}`,
-      };
-    }
-    const written = stock.compareAndSet(
-      item.listing_id,
-      item.compare_quantity,
-      item.quantity,
-    );
-    return {
-      listing_id: item.listing_id,
-      status: written.applied ? 'applied' : 'stale',
-      quantity: written.quantity,
-    };
-  };
-
-  const server = await createSandboxServer({
+  const faults = new FaultInjector(random, clock);
+  const server = await startShopifySandboxServer({
+    faults,
     random,
     clock,
     latencyMs: options.latencyMs,
-    rateLimits: options.rateLimits ?? shopifyManifest.rateLimits,
-    routes: [
-      {
-        method: 'POST',
-        path: '/oauth/token',
-        operation: 'auth',
-        handler: (req) => {
-          const form = (req.body ?? {}) as Record<string, string>;
-          const granted =
-            !revoked &&
-            form.grant_type === 'refresh_token' &&
-            form.refresh_token === ACCOUNT.refreshToken &&
-            form.client_id === ACCOUNT.clientId &&
-            form.client_secret === ACCOUNT.clientSecret;
-          if (!granted) {
-            return jsonResponse(401, {
-              error: 'invalid_grant',
-              error_description: 'The refresh token or client is not valid',
-            });
-          }
-          const issued = auth.issue();
-          const answer: ShopifyTokenAnswer = {
-            access_token: issued.accessToken,
-            token_type: 'bearer',
-            expires_in: issued.expiresInSeconds,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/set',
-        operation: 'push',
-        handler: (req) => {
-          const items = (req.body as { items?: ShopifySetItem[] } | undefined)
-            ?.items;
-          if (!Array.isArray(items) || items.length === 0) {
-            return error(
-              400,
-              'invalid_body',
-              'items must be a non-empty array',
-            );
-          }
-          req.countItems(items.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (items.length > bulk.push) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.push} items per call, got ${items.length}`,
-            );
-          }
-          const bad = items.findIndex(
-            (i) =>
-              typeof i.listing_id !== 'string' ||
-              typeof i.idempotency_key !== 'string' ||
-              !Number.isInteger(i.compare_quantity),
-          );
-          if (bad >= 0) {
-            return error(
-              400,
-              'invalid_item',
-              `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`,
-            );
-          }
-          const results = items.map((item) =>
-            writes.once(item.idempotency_key, () => applySet(item)),
-          );
-          return jsonResponse(200, { results });
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/get',
-        operation: 'read',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (ids.length > bulk.read) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.read} listing_ids per call, got ${ids.length}`,
-            );
-          }
-          const answer: ShopifyGetAnswer = { items: [], missing: [] };
-          for (const id of ids) {
-            const listing = stock.listing(id);
-            if (listing) {
-              answer.items.push({ listing_id: id, quantity: listing.quantity });
-            } else {
-              answer.missing.push(id);
-            }
-          }
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/listings',
-        operation: 'catalogue',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const offset = Number(req.query.get('cursor') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.catalogue),
-            bulk.catalogue,
-          );
-          if (
-            !Number.isInteger(offset) ||
-            offset < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`,
-            );
-          }
-          const all = stock.listings();
-          const page = all.slice(offset, offset + limit);
-          const answer: ShopifyListingsAnswer = {
-            listings: page.map(
-              (l) => toWireListing(l.listingId) as ShopifyListing,
-            ),
-            next_cursor:
-              offset + limit < all.length ? String(offset + limit) : null,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/listings/lookup',
-        operation: 'catalogue',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const listings = ids.flatMap((id) => toWireListing(id) ?? []);
-          return jsonResponse(200, {
-            listings,
-            next_cursor: null,
-          } satisfies ShopifyListingsAnswer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/order-events',
-        operation: 'orders',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const after = Number(req.query.get('after') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.orders),
-            bulk.orders,
-          );
-          if (
-            !Number.isInteger(after) ||
-            after < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `after must be an event seq and limit 1 to ${bulk.orders}`,
-            );
-          }
-          const events = stock.eventsAfter(after, limit + 1);
-          const answer: ShopifyEventsAnswer = {
-            events: events.slice(0, limit).map((e) => toWireEvent(e, e.seq)),
-            has_more: events.length > limit,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-    ],
+    bucket: options.bucket ?? { maximumAvailable: rate * 20, restoreRate: rate },
+    accessRefused: (token) => revoked || token !== account.accessToken,
+    resolver: new ShopifyGraphqlResolver({ shop, faults, clock }),
   });
-
   return {
     url: server.url,
-    stock,
-    faults: server.faults,
+    stock: shop,
+    faults,
     requests: server.requests,
-    credentials: () => ({ ...ACCOUNT }),
-    expireAccessTokens: () => auth.expireAll(),
-    tokensIssued: () => auth.issuedCount(),
+    webhooks,
+    bucket: server.bucket,
+    shopDomain,
+    credentials: () => ({ ...account }),
+    // Admin API access tokens of a custom app do not expire; there is nothing to refresh.
+    expireAccessTokens: () => undefined,
+    tokensIssued: () => 0,
     revokeCredentials: () => {
       revoked = true;
     },
     webhookFor: (events, signOptions = {}) => {
-      const channelEvents = stock.events();
-      const body: ShopifyWebhookBody = {
-        events: events.map((e) =>
-          toWireEvent(
-            e,
-            channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0,
-          ),
-        ),
-      };
-      const raw = Buffer.from(JSON.stringify(body));
-      return {
-        headers: {
-          'content-type': 'application/json',
-          [SHOPIFY_SIGNATURE_HEADER]: signHmac({
-            secret: signOptions.signWith ?? ACCOUNT.webhookSecret,
-            payload: raw,
-          }),
-          [SHOPIFY_DELIVERY_HEADER]: `dlv-${random.hex(16)}`,
-        },
-        body: raw,
-      };
+      const orderIds = [...new Set(events.map((e) => e.orderId))];
+      const record = orderIds.length === 1 ? shop.orderRecord(orderIds[0]) : null;
+      if (!record) {
+        throw new RangeError(`A Shopify webhook is about one order of this shop; got events of ${orderIds.join(', ') || 'no order'}`);
+      }
+      return webhooks.signed(topicFor(events, record.cancelledAt !== null), webhookOrder(record), signOptions);
     },
-    close: () => server.close(),
+    close: async () => {
+      webhooks.close();
+      await server.close();
+    },
   };
 }
