@@ -37,6 +37,10 @@ export class ShopifyCostThrottle {
     return this.msUntilFits(this.expectedCost.get(document) ?? 0);
   }
 
+  /**
+   * Counted from the moment the answer arrived: Shopify measured the bucket a little earlier, so
+   * this errs on the side of waiting slightly too long, never of being throttled.
+   */
   observe(document: string, cost: ShopifyCost): void {
     const t = cost.throttleStatus;
     this.status = {

@@ -63,14 +63,16 @@ describe('Shopify sandbox', () => {
   });
 
   it('answers THROTTLED with the bucket state when the call does not fit', async () => {
-    sandbox.bucket.consume(1995);
-    const { status, body } = await post(set(6, 5, 'k4'));
+    sandbox.bucket.consume(2000);
+    // 250 levels ask for 251 points: two and a half seconds of refill on a Standard shop.
+    const ids = Array.from({ length: 250 }, (_, i) => `gid://shopify/InventoryLevel/71000000001?inventory_item_id=${i + 1}`);
+    const { status, body } = await post({ query: READ_LEVELS_QUERY, variables: { ids } });
     expect(status).toBe(200);
     expect(body).toMatchObject({
       errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
-      extensions: { cost: { requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000 } } },
+      extensions: { cost: { requestedQueryCost: 251, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000 } } },
     });
-    expect(sandbox.stock.quantity(LISTING)).toBe(5);
+    expect(body.data).toBeUndefined();
   });
 
   it("answers Shopify's errors for a wrong token, another API version and an operation it does not play", async () => {
