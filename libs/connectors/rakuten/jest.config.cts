@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'rakuten',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/rakuten',
+};

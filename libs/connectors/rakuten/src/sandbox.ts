@@ -1,0 +1,4 @@
+export {
+  createRakutenSandbox,
+  type RakutenSandboxOptions,
+} from './sandbox/rakuten.sandbox';
