@@ -3,12 +3,15 @@ import { RakutenConnector } from './rakuten.connector';
 
 export { RakutenConnector } from './rakuten.connector';
 export { rakutenManifest } from './rakuten.manifest';
+export { rakutenCredentials, esaAuthorization, type RakutenCredentials } from './rakuten.credentials';
+export { RAKUTEN_API_LIMITS } from './rakuten-api.limits';
 export {
-  rakutenCredentials,
-  type RakutenCredentials,
-} from './rakuten.credentials';
+  RakutenListingIdError,
+  formatRakutenListingId,
+  listingIdProblem,
+  parseRakutenListingId,
+  type RakutenListingRef,
+} from './rakuten-listing-id';
 
 /** What the connector registry reads when this package is configured. */
-export const connectors: ConnectorPackageExports['connectors'] = [
-  RakutenConnector,
-];
+export const connectors: ConnectorPackageExports['connectors'] = [RakutenConnector];

@@ -1,266 +1,298 @@
 import {
   BaseConnector,
   ConnectorError,
-  TokenRefresher,
-  WebhookRejectedError,
-  headerValue,
-  verifyHmacSignature,
-  type AccessToken,
+  pushResultFromError,
   type CataloguePage,
   type ConnectorContext,
+  type ConnectorOperation,
   type ListingSettingIssue,
-  type OrderEvent,
   type OrderPage,
   type PushItem,
   type PushResult,
-  type RawWebhookRequest,
   type ReadResult,
-  type WebhookDelivery,
 } from '@urikiri/connector-sdk';
-import {
-  rakutenCredentials,
-  type RakutenCredentials,
-} from './rakuten.credentials';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
+import { decodeCatalogueCursor, encodeCatalogueCursor } from './catalogue/catalogue-cursor.codec';
+import { listingSettingIssues } from './catalogue/listing-settings.checker';
+import { planInventoryWrite, type PlannedWrite } from './inventory/inventory-write.planner';
+import { UncertainWriteJournal } from './inventory/uncertain-write.journal';
+import { RakutenOrderPoller } from './orders/rakuten-order.poller';
+import { AUTH_HINT, itemIndexOf, outcomeUnknown, readRakutenFailure } from './rakuten-failure.reader';
+import { formatRakutenListingId, listingIdProblem, parseRakutenListingId, type RakutenListingRef } from './rakuten-listing-id';
+import { esaAuthorization, rakutenCredentials, type RakutenCredentials } from './rakuten.credentials';
 import { rakutenManifest } from './rakuten.manifest';
-import {
-  RAKUTEN_DELIVERY_HEADER,
-  RAKUTEN_SIGNATURE_HEADER,
-  type RakutenEventsAnswer,
-  type RakutenGetAnswer,
-  type RakutenListingsAnswer,
-  type RakutenOrderEvent,
-  type RakutenSetAnswer,
-  type RakutenSetItem,
-  type RakutenSetOutcome,
-  type RakutenTokenAnswer,
-  type RakutenWebhookBody,
+import type {
+  RakutenApiError,
+  RakutenBulkGetResponse,
+  RakutenBulkUpsertRequest,
+  RakutenItem,
+  RakutenItemSearchResponse,
+  RakutenUpsertItem,
+  RakutenVariantUpsertRequest,
 } from './rakuten-wire.types';
 
-function toOrderEvent(event: RakutenOrderEvent): OrderEvent {
-  return {
-    eventId: event.id,
-    orderId: event.order_id,
-    lineId: event.line_id,
-    listingId: event.listing_id,
-    sellerSku: event.seller_sku,
-    status: event.status,
-    quantity: event.quantity,
-    occurredAt: event.occurred_at,
-  };
-}
-
-function toPushResult(
-  item: PushItem,
-  outcome: RakutenSetOutcome | undefined,
-): PushResult {
-  const base = { listingId: item.listingId, version: item.version };
-  if (outcome === undefined) {
-    return {
-      ...base,
-      status: 'retryable',
-      message: 'Rakuten answered without a result for this listing',
-    };
-  }
-  switch (outcome.status) {
-    case 'applied':
-      return { ...base, status: 'ok', channelQuantity: outcome.quantity };
-    case 'stale':
-      return {
-        ...base,
-        status: 'stale',
-        channelQuantity: outcome.quantity,
-        message: `Rakuten shows ${outcome.quantity}, not the ${item.lastPublished} we last published: ingest its orders first`,
-      };
-    case 'rejected':
-      return {
-        ...base,
-        status: 'permanent',
-        code: outcome.code,
-        message: outcome.message,
-      };
-  }
-}
+type Write = Extract<PlannedWrite, { write: RakutenUpsertItem }>;
 
 /**
- * Rakuten: compare-and-set pushes keyed for idempotency, OAuth2 refresh-token auth, cursor-paged
- * order events and HMAC-signed webhooks.
+ * Rakuten Ichiba through the RMS Web Service. Pushes are RELATIVE changes from what urikiri last
+ * published (Inventory API 2.0 bulk-upsert, 400 per call at 1 call/s; a single change goes by the
+ * per-variant PUT), reads are bulk-get (1,000 per call), orders are polled with searchOrder and
+ * getOrder, and the catalogue comes from the Items API 2.0.
  */
 export class RakutenConnector extends BaseConnector<RakutenCredentials> {
   static readonly id = rakutenManifest.id;
   static readonly manifest = rakutenManifest;
   static readonly credentials = rakutenCredentials;
 
-  private readonly tokens: TokenRefresher;
+  private readonly journal = new UncertainWriteJournal();
+  private readonly orders: RakutenOrderPoller;
+  /** Set when RMS answered 503 during the current push batch: the rest of the batch waits. */
+  private maintenance: ConnectorError | null = null;
 
   constructor(context: ConnectorContext) {
     super(RakutenConnector, context);
-    this.tokens = new TokenRefresher({
-      clock: this.clock,
-      fetchToken: () => this.fetchToken(),
-    });
+    this.orders = new RakutenOrderPoller((operation, config) => this.send(operation, config), this.clock, this.manifest.bulk.orders);
   }
 
   protected async authHeaders(): Promise<Record<string, string>> {
-    return { authorization: `Bearer ${await this.tokens.get()}` };
+    return { authorization: esaAuthorization(this.credentials) };
   }
 
-  protected override onAuthRejected(): boolean {
-    this.tokens.invalidate();
-    return true;
+  /** RMS's own codes and messages in every failure, and what to do about refused keys. */
+  protected override async send<T>(operation: ConnectorOperation, config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
+    try {
+      return await super.send<T>(operation, config);
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) {
+        throw error;
+      }
+      const failure = readRakutenFailure(error);
+      const said = failure.summary === '' ? '' : `: ${failure.summary}`;
+      const hint = error.kind === 'auth' ? `. ${AUTH_HINT}` : '';
+      throw new ConnectorError(error.kind, `${error.message}${said}${hint}`, {
+        retryAfterMs: error.retryAfterMs,
+        httpStatus: error.httpStatus,
+        code: failure.errors[0]?.code ?? error.code,
+        cause: error.cause,
+      });
+    }
+  }
+
+  override async push(items: PushItem[]): Promise<PushResult[]> {
+    this.maintenance = null;
+    return super.push(items);
   }
 
   protected async pushChunk(items: PushItem[]): Promise<PushResult[]> {
-    const neverPublished = items
-      .filter((i) => i.lastPublished === null)
-      .map((i) => i.listingId);
-    const current = new Map(
-      (await this.read(neverPublished)).flatMap((r) =>
-        r.found ? [[r.listingId, r.quantity] as const] : [],
-      ),
-    );
-    const body: RakutenSetItem[] = items.map((item) => ({
-      listing_id: item.listingId,
-      quantity: item.target,
-      // Never published: compare with what the channel shows now, so the first push is the only absolute one.
-      compare_quantity: item.lastPublished ?? current.get(item.listingId) ?? 0,
-      idempotency_key: `${item.listingId}@${item.version}`,
-    }));
-    const { data } = await this.send<RakutenSetAnswer>('push', {
-      method: 'POST',
-      url: '/v1/inventory/set',
-      data: { items: body },
-    });
-    const outcomes = new Map(data.results.map((r) => [r.listing_id, r]));
-    return items.map((item) =>
-      toPushResult(item, outcomes.get(item.listingId)),
-    );
+    if (this.maintenance !== null) {
+      throw this.maintenance;
+    }
+    const results = new Map<PushItem, PushResult>();
+    const valid: { item: PushItem; ref: RakutenListingRef }[] = [];
+    for (const item of items) {
+      const problem = listingIdProblem(item.listingId);
+      if (problem === null) {
+        valid.push({ item, ref: parseRakutenListingId(item.listingId) });
+      } else {
+        results.set(item, { listingId: item.listingId, version: item.version, status: 'permanent', code: 'invalid-listing-id', message: problem });
+      }
+    }
+    const neverPublished = valid.filter((v) => v.item.lastPublished === null).map((v) => v.item.listingId);
+    const current = new Map((neverPublished.length > 0 ? await this.readChunk(neverPublished) : []).map((r) => [r.listingId, r]));
+    let writes: Write[] = [];
+    for (const { item, ref } of valid) {
+      const plan = planInventoryWrite(item, ref, current.get(item.listingId), this.journal.offsetOf(item.listingId));
+      if ('result' in plan) {
+        results.set(item, plan.result);
+      } else {
+        writes.push(plan);
+      }
+    }
+    while (writes.length > 0) {
+      try {
+        await this.sendWrites(writes);
+        for (const { item } of writes) {
+          this.journal.settle(item.listingId);
+          results.set(item, { listingId: item.listingId, version: item.version, status: 'ok', channelQuantity: null });
+        }
+        writes = [];
+      } catch (error) {
+        const refused = this.itemRefusals(writes, error);
+        if (refused.size > 0) {
+          // RMS applies nothing from a refused request: answer the refused items, send the rest again.
+          refused.forEach((result, item) => results.set(item, result));
+          writes = writes.filter((w) => !refused.has(w.item));
+          continue;
+        }
+        this.noteFailure(writes, error);
+        if (results.size === 0) {
+          throw error;
+        }
+        writes.forEach(({ item }) => results.set(item, pushResultFromError(item, error)));
+        writes = [];
+      }
+    }
+    return items.map((item) => results.get(item) as PushResult);
+  }
+
+  private async sendWrites(writes: Write[]): Promise<void> {
+    if (writes.length === 1) {
+      const { manageNumber, variantId, mode, quantity } = writes[0].write;
+      const body: RakutenVariantUpsertRequest = { mode, quantity };
+      await this.send('push', {
+        method: 'PUT',
+        url: `/es/2.0/inventories/manage-numbers/${encodeURIComponent(manageNumber)}/variants/${encodeURIComponent(variantId)}`,
+        data: body,
+      });
+      return;
+    }
+    const body: RakutenBulkUpsertRequest = { inventories: writes.map((w) => w.write) };
+    await this.send('push', { method: 'POST', url: '/es/2.0/inventories/bulk-upsert', data: body });
+  }
+
+  /** Per-item answers when RMS refused the request for named items (400 IE...., 404 GE0014). */
+  private itemRefusals(writes: Write[], error: unknown): Map<PushItem, PushResult> {
+    const failure = readRakutenFailure(error);
+    const refused = new Map<PushItem, PushResult>();
+    if (failure.status !== 400 && failure.status !== 404) {
+      return refused;
+    }
+    for (const e of failure.errors) {
+      const index = writes.length === 1 ? 0 : itemIndexOf(e);
+      const target = index === null ? undefined : writes[index];
+      if (target && !refused.has(target.item)) {
+        refused.set(target.item, this.refusalResult(target, e));
+      }
+    }
+    return refused;
+  }
+
+  private refusalResult({ item, write }: Write, error: RakutenApiError): PushResult {
+    const base = { listingId: item.listingId, version: item.version };
+    const path = error.metadata?.propertyPath ?? '';
+    if (write.mode === 'RELATIVE' && write.quantity < 0 && path.endsWith('quantity')) {
+      return {
+        ...base,
+        status: 'stale',
+        channelQuantity: null,
+        message: `Rakuten shows fewer than the ${item.lastPublished} urikiri last published (${error.message}): it sold units not ingested yet; ingest Rakuten's orders, then push again`,
+      };
+    }
+    const fix = error.code === 'GE0014' ? '; register this SKU in RMS or correct the listing id' : '';
+    return { ...base, status: 'permanent', code: error.code, message: `Rakuten refused ${item.listingId}: ${error.code} ${error.message}${fix}` };
+  }
+
+  private noteFailure(writes: Write[], error: unknown): void {
+    const failure = readRakutenFailure(error);
+    if (outcomeUnknown(failure)) {
+      for (const { item, write } of writes) {
+        if (write.mode === 'RELATIVE') {
+          this.journal.recordUnanswered(item.listingId, write.quantity);
+        }
+      }
+    }
+    if (failure.status === 503 && error instanceof ConnectorError) {
+      this.maintenance = new ConnectorError('retryable', `${error.message}; the rest of this batch waits for RMS to come back`, {
+        retryAfterMs: error.retryAfterMs,
+        httpStatus: 503,
+        code: error.code,
+      });
+    }
   }
 
   protected async readChunk(listingIds: string[]): Promise<ReadResult[]> {
-    const { data } = await this.send<RakutenGetAnswer>('read', {
-      method: 'POST',
-      url: '/v1/inventory/get',
-      data: { listing_ids: listingIds },
-    });
-    const found = new Map(data.items.map((i) => [i.listing_id, i.quantity]));
+    const refs = listingIds.filter((id) => listingIdProblem(id) === null).map(parseRakutenListingId);
+    const quantities = new Map<string, number>();
+    if (refs.length > 0) {
+      try {
+        const { data } = await this.send<RakutenBulkGetResponse>('read', {
+          method: 'POST',
+          url: '/es/2.0/inventories/bulk-get',
+          data: { inventories: refs },
+        });
+        data.inventories.forEach((r) => quantities.set(formatRakutenListingId(r), r.quantity));
+      } catch (error) {
+        // GE0014: none of them has an inventory record.
+        if (readRakutenFailure(error).status !== 404) {
+          throw error;
+        }
+      }
+    }
+    // An id RMS cannot hold cannot be on Rakuten: not found, without asking.
     return listingIds.map((listingId) => {
-      const quantity = found.get(listingId);
-      return quantity === undefined
-        ? { listingId, found: false }
-        : { listingId, found: true, quantity };
+      const quantity = quantities.get(listingId);
+      return quantity === undefined ? { listingId, found: false } : { listingId, found: true, quantity };
     });
   }
 
   async listCatalogue(cursor: string | null): Promise<CataloguePage> {
-    const { data } = await this.send<RakutenListingsAnswer>('catalogue', {
+    const { mark, skip } = decodeCatalogueCursor(cursor);
+    const size = this.manifest.bulk.catalogue;
+    const { data } = await this.send<RakutenItemSearchResponse>('catalogue', {
       method: 'GET',
-      url: '/v1/listings',
-      params: {
-        limit: this.manifest.bulk.catalogue,
-        ...(cursor === null ? {} : { cursor }),
-      },
+      url: '/es/2.0/items/search',
+      params: { hits: size, cursorMark: mark, sortKey: 'manageNumber', sortOrder: 'asc' },
     });
-    return {
-      listings: data.listings.map((l) => ({
-        listingId: l.listing_id,
-        sellerSku: l.seller_sku,
-        jan: l.jan,
-        title: l.title,
-        quantity: l.quantity,
+    const variants = data.results.flatMap(({ item }) =>
+      Object.entries(item.variants).map(([variantId, v]) => ({
+        listingId: formatRakutenListingId({ manageNumber: item.manageNumber, variantId }),
+        sellerSku: v.merchantDefinedSkuId,
+        jan: v.articleNumber?.value ?? null,
+        title: item.title,
       })),
-      nextCursor: data.next_cursor,
+    );
+    const page = variants.slice(skip, skip + size);
+    const read = new Map((await this.read(page.map((l) => l.listingId))).map((r) => [r.listingId, r]));
+    let nextCursor: string | null = null;
+    if (skip + size < variants.length) {
+      nextCursor = encodeCatalogueCursor({ mark, skip: skip + size });
+    } else if (data.results.length > 0 && data.nextCursorMark !== mark) {
+      nextCursor = encodeCatalogueCursor({ mark: data.nextCursorMark, skip: 0 });
+    }
+    return {
+      // A variant whose stock was never set has no inventory record yet: it shows 0 on Rakuten.
+      listings: page.map((l) => {
+        const r = read.get(l.listingId);
+        return { ...l, quantity: r?.found ? r.quantity : 0 };
+      }),
+      nextCursor,
     };
   }
 
   async fetchOrders(cursor: string | null): Promise<OrderPage> {
-    const after = cursor ?? '0';
-    if (!/^\d+$/.test(after)) {
-      throw new ConnectorError(
-        'permanent',
-        `"${after}" is not a Rakuten order cursor; expected the digits of an event sequence`,
-      );
-    }
-    const { data } = await this.send<RakutenEventsAnswer>('orders', {
-      method: 'GET',
-      url: '/v1/order-events',
-      params: { after, limit: this.manifest.bulk.orders },
-    });
-    const last = data.events.at(-1);
-    return {
-      events: data.events.map(toOrderEvent),
-      nextCursor: last === undefined ? after : String(last.seq),
-      hasMore: data.has_more,
-    };
+    return this.orders.fetch(cursor);
   }
 
-  override parseWebhook(request: RawWebhookRequest): WebhookDelivery {
-    const signature = headerValue(request.headers, RAKUTEN_SIGNATURE_HEADER);
-    if (
-      !verifyHmacSignature({
-        secret: this.credentials.webhookSecret,
-        payload: request.body,
-        signature,
-      })
-    ) {
-      throw new WebhookRejectedError(
-        `Rakuten webhook refused: ${RAKUTEN_SIGNATURE_HEADER} does not match the body`,
-      );
-    }
-    let body: RakutenWebhookBody;
-    try {
-      body = JSON.parse(request.body.toString()) as RakutenWebhookBody;
-    } catch {
-      throw new ConnectorError(
-        'permanent',
-        'Rakuten webhook is signed but its body is not JSON',
-      );
-    }
-    return {
-      deliveryId: headerValue(request.headers, RAKUTEN_DELIVERY_HEADER) ?? null,
-      events: body.events.map(toOrderEvent),
-    };
-  }
-
-  async checkListingSettings(
-    listingIds: string[],
-  ): Promise<ListingSettingIssue[]> {
+  async checkListingSettings(listingIds: string[]): Promise<ListingSettingIssue[]> {
     const issues: ListingSettingIssue[] = [];
-    for (let i = 0; i < listingIds.length; i += this.manifest.bulk.read) {
-      const { data } = await this.send<RakutenListingsAnswer>('catalogue', {
-        method: 'POST',
-        url: '/v1/listings/lookup',
-        data: { listing_ids: listingIds.slice(i, i + this.manifest.bulk.read) },
-      });
-      for (const listing of data.listings.filter((l) => l.oversell_allowed)) {
-        issues.push({
-          listingId: listing.listing_id,
-          setting: 'oversell_allowed',
-          message:
-            'Rakuten keeps selling this listing when its stock is 0, so it can sell units that do not exist.',
-          fix: 'In the Rakuten admin, open the listing and turn off "Continue selling when out of stock".',
-        });
+    const byItem = new Map<string, string[]>();
+    for (const listingId of listingIds) {
+      const problem = listingIdProblem(listingId);
+      if (problem !== null) {
+        issues.push({ listingId, setting: 'listingId', message: problem, fix: 'Correct the listing id to the manageNumber:variantId shown in RMS.' });
+        continue;
+      }
+      const { manageNumber, variantId } = parseRakutenListingId(listingId);
+      byItem.set(manageNumber, [...(byItem.get(manageNumber) ?? []), variantId]);
+    }
+    for (const [manageNumber, variantIds] of byItem) {
+      try {
+        const { data } = await this.send<RakutenItem>('catalogue', { method: 'GET', url: `/es/2.0/items/manage-numbers/${encodeURIComponent(manageNumber)}` });
+        issues.push(...listingSettingIssues(data, variantIds));
+      } catch (error) {
+        if (readRakutenFailure(error).status !== 404) {
+          throw error;
+        }
+        issues.push(
+          ...variantIds.map((variantId) => ({
+            listingId: `${manageNumber}:${variantId}`,
+            setting: 'manageNumber',
+            message: `Rakuten has no item ${manageNumber} (GE0014).`,
+            fix: 'Register the item in RMS or correct the listing id.',
+          })),
+        );
       }
     }
     return issues;
-  }
-
-  private async fetchToken(): Promise<AccessToken> {
-    const form = new URLSearchParams({
-      grant_type: 'refresh_token',
-      refresh_token: this.credentials.refreshToken,
-      client_id: this.credentials.clientId,
-      client_secret: this.credentials.clientSecret,
-    });
-    const { data } = await this.http.post<RakutenTokenAnswer>(
-      '/oauth/token',
-      form.toString(),
-      {
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      },
-    );
-    return {
-      accessToken: data.access_token,
-      expiresInMs: data.expires_in * 1000,
-    };
   }
 }

@@ -1,412 +1,94 @@
+import type { RateLimit } from '@urikiri/connector-sdk';
 import {
   createSandboxServer,
-  IdempotencyStore,
-  jsonResponse,
-  SandboxAuth,
-  SandboxStock,
   SeededRandom,
   type ChannelSandbox,
+  type SandboxErrorResponses,
   type SandboxRequest,
-  type SandboxResponse,
   type SandboxServerOptions,
-  type SandboxStockOptions,
 } from '@urikiri/connector-sdk/testing';
-import { signHmac, type OrderEvent } from '@urikiri/connector-sdk';
-import { rakutenManifest } from '../rakuten.manifest';
-import {
-  RAKUTEN_DELIVERY_HEADER,
-  RAKUTEN_SIGNATURE_HEADER,
-  type RakutenEventsAnswer,
-  type RakutenGetAnswer,
-  type RakutenListing,
-  type RakutenListingsAnswer,
-  type RakutenOrderEvent,
-  type RakutenSetItem,
-  type RakutenSetOutcome,
-  type RakutenTokenAnswer,
-  type RakutenWebhookBody,
-} from '../rakuten-wire.types';
+import { RAKUTEN_API_LIMITS } from '../rakuten-api.limits';
+import { esaAuthorization, type RakutenCredentials } from '../rakuten.credentials';
+import { inventoryRoutes } from './inventory.routes';
+import { itemRoutes } from './item.routes';
+import { orderRoutes } from './order.routes';
+import { rakutenErrorResponses, unauthorised } from './rakuten-error.responses';
+import { RakutenSandboxStock } from './rakuten-sandbox.stock';
+import type { RakutenSandboxContext } from './sandbox-context';
+
+/** A scheduled RMS maintenance: calls of the listed operations (all when left out) answer 503. */
+export interface RakutenMaintenance {
+  from: number;
+  to: number;
+  operations?: readonly ('push' | 'read' | 'catalogue' | 'orders')[];
+  retryAfterSeconds?: number;
+}
 
 export interface RakutenSandboxOptions {
+  /** Same seed, same credentials, latency and random faults. */
   seed?: number;
   latencyMs?: SandboxServerOptions['latencyMs'];
   clock?: () => number;
-  /** The channel's own limits; defaults to the manifest's. */
-  rateLimits?: SandboxServerOptions['rateLimits'];
-  stockLoweredOn?: SandboxStockOptions['stockLoweredOn'];
-  accessTokenLifetimeMs?: number;
+  /** RMS limits per operation; defaults to RAKUTEN_API_LIMITS (1/s writes, 5/s bulk-get). */
+  rateLimits?: Partial<Record<'push' | 'read' | 'catalogue' | 'orders', RateLimit>>;
+  /** Throttle, maintenance and server-error answers; RMS's own shapes are unconfirmed. */
+  errorResponses?: Partial<SandboxErrorResponses>;
+  maintenance?: readonly RakutenMaintenance[];
+  /** Prefix of order numbers, the shop's number in RMS. */
+  shopNumber?: string;
 }
 
-const ACCOUNT = {
-  clientId: 'rakuten-client',
-  clientSecret: 'rakuten-client-secret',
-  refreshToken: 'rakuten-refresh-token',
-  webhookSecret: 'rakuten-webhook-secret',
-};
-
-function error(status: number, code: string, message: string): SandboxResponse {
-  return jsonResponse(status, { error: { code, message } });
+export interface RakutenSandbox extends ChannelSandbox {
+  readonly stock: RakutenSandboxStock;
+  credentials(): RakutenCredentials;
 }
 
-function toWireEvent(event: OrderEvent, seq: number): RakutenOrderEvent {
-  return {
-    id: event.eventId,
-    seq,
-    order_id: event.orderId,
-    line_id: event.lineId,
-    listing_id: event.listingId,
-    seller_sku: event.sellerSku,
-    status: event.status,
-    quantity: event.quantity,
-    occurred_at: event.occurredAt,
-  };
-}
-
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? value
-    : null;
-}
-
-/** A local Rakuten: its API, limits and faults over a SandboxStock, on an ephemeral port. */
-export async function createRakutenSandbox(
-  options: RakutenSandboxOptions = {},
-): Promise<ChannelSandbox> {
+/**
+ * A local RMS Web Service: the Inventory API 2.0, Items API 2.0 and RakutenPay order API over a
+ * RakutenSandboxStock, with RMS's auth, limits, error bodies and maintenance windows, on an
+ * ephemeral 127.0.0.1 port.
+ */
+export async function createRakutenSandbox(options: RakutenSandboxOptions = {}): Promise<RakutenSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
-  const stock = new SandboxStock({
-    stockLoweredOn: options.stockLoweredOn ?? rakutenManifest.stockLoweredOn,
-    clock,
-  });
-  const auth = new SandboxAuth(random, clock, options.accessTokenLifetimeMs);
-  const writes = new IdempotencyStore<RakutenSetOutcome>();
-  const bulk = rakutenManifest.bulk;
+  const stock = new RakutenSandboxStock({ clock, shopNumber: options.shopNumber });
+  const account: RakutenCredentials = {
+    serviceSecret: `SP${random.hex(8)}_${random.hex(20)}`,
+    licenseKey: `SL${random.hex(8)}_${random.hex(20)}`,
+  };
+  const expected = esaAuthorization(account);
   let revoked = false;
 
-  /** Null when the bearer token is good; else the channel's 401. */
-  const refuse = (req: SandboxRequest): SandboxResponse | null => {
-    const header = req.headers.authorization;
-    const token =
-      typeof header === 'string' && header.startsWith('Bearer ')
-        ? header.slice(7)
-        : undefined;
-    const check = revoked ? 'unknown' : auth.check(token);
-    if (check === 'valid') {
-      return null;
-    }
-    return check === 'expired'
-      ? error(401, 'token_expired', 'The access token has expired')
-      : error(401, 'invalid_token', 'The access token is not valid');
-  };
-
-  const toWireListing = (listingId: string): RakutenListing | null => {
-    const l = stock.listing(listingId);
-    return l
-      ? {
-          listing_id: l.listingId,
-          seller_sku: l.sellerSku,
-          jan: l.jan,
-          title: l.title,
-          quantity: l.quantity,
-          oversell_allowed: l.oversellAllowed,
-        }
-      : null;
-  };
-
-  const applySet = (item: RakutenSetItem): RakutenSetOutcome => {
-    const injected = server.faults.itemFailure('push', item.listing_id);
-    if (injected !== null) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: injected,
-        message: 'Rejected by the sandbox fault plan',
-      };
-    }
-    if (!stock.listing(item.listing_id)) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'not_found',
-        message: `No listing ${item.listing_id}`,
-      };
-    }
-    if (
-      !Number.isInteger(item.quantity) ||
-      item.quantity < 0 ||
-      item.quantity > rakutenManifest.maxQuantity
-    ) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'invalid_quantity',
-        message: `quantity must be an integer from 0 to ${rakutenManifest.maxQuantity}`,
-      };
-    }
-    const written = stock.compareAndSet(
-      item.listing_id,
-      item.compare_quantity,
-      item.quantity,
-    );
-    return {
-      listing_id: item.listing_id,
-      status: written.applied ? 'applied' : 'stale',
-      quantity: written.quantity,
-    };
+  const context: RakutenSandboxContext = {
+    stock,
+    clock,
+    faults: () => server.faults,
+    refuse: (req: SandboxRequest) => (!revoked && req.headers.authorization === expected ? null : unauthorised()),
   };
 
   const server = await createSandboxServer({
     random,
     clock,
     latencyMs: options.latencyMs,
-    rateLimits: options.rateLimits ?? rakutenManifest.rateLimits,
-    routes: [
-      {
-        method: 'POST',
-        path: '/oauth/token',
-        operation: 'auth',
-        handler: (req) => {
-          const form = (req.body ?? {}) as Record<string, string>;
-          const granted =
-            !revoked &&
-            form.grant_type === 'refresh_token' &&
-            form.refresh_token === ACCOUNT.refreshToken &&
-            form.client_id === ACCOUNT.clientId &&
-            form.client_secret === ACCOUNT.clientSecret;
-          if (!granted) {
-            return jsonResponse(401, {
-              error: 'invalid_grant',
-              error_description: 'The refresh token or client is not valid',
-            });
-          }
-          const issued = auth.issue();
-          const answer: RakutenTokenAnswer = {
-            access_token: issued.accessToken,
-            token_type: 'bearer',
-            expires_in: issued.expiresInSeconds,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/set',
-        operation: 'push',
-        handler: (req) => {
-          const items = (req.body as { items?: RakutenSetItem[] } | undefined)
-            ?.items;
-          if (!Array.isArray(items) || items.length === 0) {
-            return error(
-              400,
-              'invalid_body',
-              'items must be a non-empty array',
-            );
-          }
-          req.countItems(items.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (items.length > bulk.push) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.push} items per call, got ${items.length}`,
-            );
-          }
-          const bad = items.findIndex(
-            (i) =>
-              typeof i.listing_id !== 'string' ||
-              typeof i.idempotency_key !== 'string' ||
-              !Number.isInteger(i.compare_quantity),
-          );
-          if (bad >= 0) {
-            return error(
-              400,
-              'invalid_item',
-              `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`,
-            );
-          }
-          const results = items.map((item) =>
-            writes.once(item.idempotency_key, () => applySet(item)),
-          );
-          return jsonResponse(200, { results });
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/get',
-        operation: 'read',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (ids.length > bulk.read) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.read} listing_ids per call, got ${ids.length}`,
-            );
-          }
-          const answer: RakutenGetAnswer = { items: [], missing: [] };
-          for (const id of ids) {
-            const listing = stock.listing(id);
-            if (listing) {
-              answer.items.push({ listing_id: id, quantity: listing.quantity });
-            } else {
-              answer.missing.push(id);
-            }
-          }
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/listings',
-        operation: 'catalogue',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const offset = Number(req.query.get('cursor') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.catalogue),
-            bulk.catalogue,
-          );
-          if (
-            !Number.isInteger(offset) ||
-            offset < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`,
-            );
-          }
-          const all = stock.listings();
-          const page = all.slice(offset, offset + limit);
-          const answer: RakutenListingsAnswer = {
-            listings: page.map(
-              (l) => toWireListing(l.listingId) as RakutenListing,
-            ),
-            next_cursor:
-              offset + limit < all.length ? String(offset + limit) : null,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/listings/lookup',
-        operation: 'catalogue',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const listings = ids.flatMap((id) => toWireListing(id) ?? []);
-          return jsonResponse(200, {
-            listings,
-            next_cursor: null,
-          } satisfies RakutenListingsAnswer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/order-events',
-        operation: 'orders',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const after = Number(req.query.get('after') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.orders),
-            bulk.orders,
-          );
-          if (
-            !Number.isInteger(after) ||
-            after < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `after must be an event seq and limit 1 to ${bulk.orders}`,
-            );
-          }
-          const events = stock.eventsAfter(after, limit + 1);
-          const answer: RakutenEventsAnswer = {
-            events: events.slice(0, limit).map((e) => toWireEvent(e, e.seq)),
-            has_more: events.length > limit,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-    ],
+    rateLimits: { ...RAKUTEN_API_LIMITS, ...options.rateLimits },
+    errorResponses: { ...rakutenErrorResponses, ...options.errorResponses },
+    routes: [...inventoryRoutes(context), ...itemRoutes(context), ...orderRoutes(context)],
   });
+  for (const window of options.maintenance ?? []) {
+    server.faults.maintenance({ ...window, retryAfterSeconds: window.retryAfterSeconds ?? 60 });
+  }
 
   return {
     url: server.url,
     stock,
     faults: server.faults,
     requests: server.requests,
-    credentials: () => ({ ...ACCOUNT }),
-    expireAccessTokens: () => auth.expireAll(),
-    tokensIssued: () => auth.issuedCount(),
+    credentials: () => ({ ...account }),
+    // RMS keys are static: nothing to expire or refresh between calls.
+    expireAccessTokens: () => undefined,
+    tokensIssued: () => 0,
     revokeCredentials: () => {
       revoked = true;
-    },
-    webhookFor: (events, signOptions = {}) => {
-      const channelEvents = stock.events();
-      const body: RakutenWebhookBody = {
-        events: events.map((e) =>
-          toWireEvent(
-            e,
-            channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0,
-          ),
-        ),
-      };
-      const raw = Buffer.from(JSON.stringify(body));
-      return {
-        headers: {
-          'content-type': 'application/json',
-          [RAKUTEN_SIGNATURE_HEADER]: signHmac({
-            secret: signOptions.signWith ?? ACCOUNT.webhookSecret,
-            payload: raw,
-          }),
-          [RAKUTEN_DELIVERY_HEADER]: `dlv-${random.hex(16)}`,
-        },
-        body: raw,
-      };
     },
     close: () => server.close(),
   };
