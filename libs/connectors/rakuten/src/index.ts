@@ -11,7 +11,7 @@ export {
   listingIdProblem,
   parseRakutenListingId,
   type RakutenListingRef,
-} from './rakuten-listing-id';
+} from './rakuten-listing-id.codec';
 
 /** What the connector registry reads when this package is configured. */
 export const connectors: ConnectorPackageExports['connectors'] = [RakutenConnector];

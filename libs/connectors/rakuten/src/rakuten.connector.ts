@@ -18,11 +18,12 @@ import { planInventoryWrite, type PlannedWrite } from './inventory/inventory-wri
 import { UncertainWriteJournal } from './inventory/uncertain-write.journal';
 import { RakutenOrderPoller } from './orders/rakuten-order.poller';
 import { AUTH_HINT, itemIndexOf, outcomeUnknown, readRakutenFailure } from './rakuten-failure.reader';
-import { formatRakutenListingId, listingIdProblem, parseRakutenListingId, type RakutenListingRef } from './rakuten-listing-id';
+import { formatRakutenListingId, listingIdProblem, parseRakutenListingId, type RakutenListingRef } from './rakuten-listing-id.codec';
 import { esaAuthorization, rakutenCredentials, type RakutenCredentials } from './rakuten.credentials';
 import { rakutenManifest } from './rakuten.manifest';
 import type {
   RakutenApiError,
+  RakutenBulkGetRequest,
   RakutenBulkGetResponse,
   RakutenBulkUpsertRequest,
   RakutenItem,
@@ -58,23 +59,32 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
     return { authorization: esaAuthorization(this.credentials) };
   }
 
-  /** RMS's own codes and messages in every failure, and what to do about refused keys. */
+  /**
+   * RMS's own codes and messages in every failure, and what to do about refused keys. Reads are
+   * repeated once after a throttle (the gate has already waited the Retry-After): they change
+   * nothing, and a delay on the way must not fail a whole poll. Writes report the throttle instead.
+   */
   protected override async send<T>(operation: ConnectorOperation, config: AxiosRequestConfig): Promise<AxiosResponse<T>> {
-    try {
-      return await super.send<T>(operation, config);
-    } catch (error) {
-      if (!(error instanceof ConnectorError)) {
-        throw error;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await super.send<T>(operation, config);
+      } catch (error) {
+        if (!(error instanceof ConnectorError)) {
+          throw error;
+        }
+        if (error.kind === 'rate-limited' && operation !== 'push' && attempt === 0) {
+          continue;
+        }
+        const failure = readRakutenFailure(error);
+        const said = failure.summary === '' ? '' : `: ${failure.summary}`;
+        const hint = error.kind === 'auth' ? `. ${AUTH_HINT}` : '';
+        throw new ConnectorError(error.kind, `${error.message}${said}${hint}`, {
+          retryAfterMs: error.retryAfterMs,
+          httpStatus: error.httpStatus,
+          code: failure.errors[0]?.code ?? error.code,
+          cause: error.cause,
+        });
       }
-      const failure = readRakutenFailure(error);
-      const said = failure.summary === '' ? '' : `: ${failure.summary}`;
-      const hint = error.kind === 'auth' ? `. ${AUTH_HINT}` : '';
-      throw new ConnectorError(error.kind, `${error.message}${said}${hint}`, {
-        retryAfterMs: error.retryAfterMs,
-        httpStatus: error.httpStatus,
-        code: failure.errors[0]?.code ?? error.code,
-        cause: error.cause,
-      });
     }
   }
 
@@ -205,11 +215,8 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
     const quantities = new Map<string, number>();
     if (refs.length > 0) {
       try {
-        const { data } = await this.send<RakutenBulkGetResponse>('read', {
-          method: 'POST',
-          url: '/es/2.0/inventories/bulk-get',
-          data: { inventories: refs },
-        });
+        const body: RakutenBulkGetRequest = { inventories: refs };
+        const { data } = await this.send<RakutenBulkGetResponse>('read', { method: 'POST', url: '/es/2.0/inventories/bulk-get', data: body });
         data.inventories.forEach((r) => quantities.set(formatRakutenListingId(r), r.quantity));
       } catch (error) {
         // GE0014: none of them has an inventory record.

@@ -1,5 +1,5 @@
 import type { ListingSettingIssue } from '@urikiri/connector-sdk';
-import { formatRakutenListingId } from '../rakuten-listing-id';
+import { formatRakutenListingId } from '../rakuten-listing-id.codec';
 import type { RakutenItem } from '../rakuten-wire.types';
 
 /** RMS settings of one item that let Rakuten sell stock urikiri does not hold. */

@@ -1,5 +1,5 @@
 import type { PushItem, PushResult, ReadResult } from '@urikiri/connector-sdk';
-import type { RakutenListingRef } from '../rakuten-listing-id';
+import type { RakutenListingRef } from '../rakuten-listing-id.codec';
 import { RAKUTEN_INVENTORY_LIMITS, type RakutenUpsertItem } from '../rakuten-wire.types';
 
 export type PlannedWrite =

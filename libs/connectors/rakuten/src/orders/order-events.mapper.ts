@@ -1,6 +1,6 @@
 import type { OrderEvent, OrderLineStatus } from '@urikiri/connector-sdk';
 import { parseRakutenTime, rakutenTimeToIso } from '../jst-time.codec';
-import { formatRakutenListingId } from '../rakuten-listing-id';
+import { formatRakutenListingId } from '../rakuten-listing-id.codec';
 import { RAKUTEN_CHANGE_CANCEL, type RakutenOrder, type RakutenOrderItem } from '../rakuten-wire.types';
 
 /** An event with what orders it among events of the same second. */

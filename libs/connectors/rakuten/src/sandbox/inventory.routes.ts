@@ -1,6 +1,6 @@
 import { emptyResponse, jsonResponse, type SandboxRoute } from '@urikiri/connector-sdk/testing';
 import { toRakutenIsoTime } from '../jst-time.codec';
-import { RAKUTEN_ID_MAX_BYTES, formatRakutenListingId } from '../rakuten-listing-id';
+import { RAKUTEN_ID_MAX_BYTES, formatRakutenListingId } from '../rakuten-listing-id.codec';
 import {
   RAKUTEN_INVENTORY_LIMITS,
   type RakutenApiError,
@@ -8,7 +8,7 @@ import {
   type RakutenInventoryRecord,
 } from '../rakuten-wire.types';
 import { invalid, notFound, rakutenErrors } from './rakuten-error.responses';
-import { isRecord, type RakutenSandboxContext } from './sandbox-context';
+import { isRecord, type RakutenSandboxContext } from './rakuten-sandbox.context';
 
 const ID_CHARS = /^[a-zA-Z0-9_-]+$/;
 const MAX = RAKUTEN_INVENTORY_LIMITS.maxQuantity;

@@ -2,7 +2,7 @@ import { jsonResponse, type SandboxListing, type SandboxRoute } from '@urikiri/c
 import { toRakutenIsoTime } from '../jst-time.codec';
 import { RAKUTEN_ITEM_SEARCH_MAX_HITS, type RakutenItem, type RakutenItemSearchResponse } from '../rakuten-wire.types';
 import { invalid, notFound, rakutenErrors } from './rakuten-error.responses';
-import type { RakutenSandboxContext } from './sandbox-context';
+import type { RakutenSandboxContext } from './rakuten-sandbox.context';
 
 /** Every variant of the channel grouped into items, by manageNumber. */
 function itemsOf(ctx: RakutenSandboxContext): Map<string, SandboxListing[]> {

@@ -8,7 +8,7 @@ import {
 } from '../rakuten-wire.types';
 import { buildOrderModel, orderCreatedAt } from './order-model.builder';
 import { orderApiError } from './rakuten-error.responses';
-import { isRecord, type RakutenSandboxContext } from './sandbox-context';
+import { isRecord, type RakutenSandboxContext } from './rakuten-sandbox.context';
 
 const ORDER_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0900$/;
 

@@ -6,7 +6,7 @@ import {
   type SandboxOrderEvent,
 } from '@urikiri/connector-sdk/testing';
 import { floorToSecond } from '../jst-time.codec';
-import { listingIdProblem } from '../rakuten-listing-id';
+import { listingIdProblem } from '../rakuten-listing-id.codec';
 
 /** 在庫連動オプション per order line: 0 follow the item's 在庫戻し setting, 1 restore, 2 do not. */
 export type RestoreInventoryFlag = 0 | 1 | 2;

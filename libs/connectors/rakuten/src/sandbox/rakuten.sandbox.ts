@@ -14,7 +14,7 @@ import { itemRoutes } from './item.routes';
 import { orderRoutes } from './order.routes';
 import { rakutenErrorResponses, unauthorised } from './rakuten-error.responses';
 import { RakutenSandboxStock } from './rakuten-sandbox.stock';
-import type { RakutenSandboxContext } from './sandbox-context';
+import type { RakutenSandboxContext } from './rakuten-sandbox.context';
 
 /** A scheduled RMS maintenance: calls of the listed operations (all when left out) answer 503. */
 export interface RakutenMaintenance {

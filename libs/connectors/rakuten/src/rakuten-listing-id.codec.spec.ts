@@ -1,4 +1,4 @@
-import { listingIdProblem, parseRakutenListingId } from './rakuten-listing-id';
+import { listingIdProblem, parseRakutenListingId } from './rakuten-listing-id.codec';
 
 describe('Rakuten listing ids', () => {
   it('accepts manageNumber:variantId within 32 bytes of a-z, 0-9, - and _, keeping the variantId case', () => {
