@@ -1,0 +1,104 @@
+import { gid, gidNumber } from './shopify-listing-id';
+import type { ShopifyOrderNode, ShopifyWebhookOrder } from './shopify-wire.types';
+
+/**
+ * One order as far as stock is concerned, read from either a GraphQL poll or a webhook. Events are
+ * derived from it, so the same order yields the same event ids whichever way it arrived.
+ */
+export interface ShopifyOrderSnapshot {
+  orderId: string;
+  createdAt: string;
+  lines: {
+    lineItemId: string;
+    sku: string | null;
+    quantity: number;
+    inventoryItemId: string | null;
+    /** Where the line's units are committed (its fulfillment order's assigned location). */
+    locationId: string | null;
+  }[];
+  /** Successful sale or capture transactions. */
+  payments: { id: string; processedAt: string }[];
+  /** Cancelled units: Shopify records a cancellation, whole or partial, as a refund. */
+  refunds: { id: string; createdAt: string; lines: { lineItemId: string; quantity: number }[] }[];
+  fulfillments: { id: string; createdAt: string; lines: { lineItemId: string; quantity: number }[] }[];
+}
+
+function lineLocations(node: ShopifyOrderNode): Map<string, string> {
+  const located = new Map<string, string>();
+  for (const fulfillmentOrder of node.fulfillmentOrders.nodes) {
+    const location = fulfillmentOrder.assignedLocation.location?.id;
+    if (location !== undefined) {
+      fulfillmentOrder.lineItems.nodes.forEach((l) => located.set(l.lineItem.id, location));
+    }
+  }
+  return located;
+}
+
+export function snapshotFromGraphql(node: ShopifyOrderNode): ShopifyOrderSnapshot {
+  const located = lineLocations(node);
+  return {
+    orderId: node.id,
+    createdAt: node.createdAt,
+    lines: node.lineItems.nodes.map((l) => ({
+      lineItemId: l.id,
+      sku: l.sku === '' ? null : l.sku,
+      quantity: l.quantity,
+      inventoryItemId: l.variant?.inventoryItem.id ?? null,
+      locationId: located.get(l.id) ?? null,
+    })),
+    payments: node.transactions
+      .filter((t) => (t.kind === 'SALE' || t.kind === 'CAPTURE') && t.status === 'SUCCESS' && t.processedAt !== null)
+      .map((t) => ({ id: t.id, processedAt: t.processedAt as string })),
+    refunds: node.refunds.map((r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      lines: r.refundLineItems.nodes.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity })),
+    })),
+    fulfillments: node.fulfillments.map((f) => ({
+      id: f.id,
+      createdAt: f.createdAt,
+      lines: f.fulfillmentLineItems.nodes.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity })),
+    })),
+  };
+}
+
+/** The REST order JSON of a webhook; it carries no transactions, so no payment events. */
+export function snapshotFromWebhook(order: ShopifyWebhookOrder): ShopifyOrderSnapshot {
+  return {
+    orderId: order.admin_graphql_api_id,
+    createdAt: order.created_at,
+    lines: order.line_items.map((l) => ({
+      lineItemId: l.admin_graphql_api_id,
+      sku: l.sku === '' ? null : l.sku,
+      quantity: l.quantity,
+      inventoryItemId: l.inventory_item_id === null ? null : gid('InventoryItem', l.inventory_item_id),
+      locationId: l.location_id === null ? null : gid('Location', l.location_id),
+    })),
+    payments: [],
+    refunds: order.refunds.map((r) => ({
+      id: r.admin_graphql_api_id,
+      createdAt: r.created_at,
+      lines: r.refund_line_items.map((l) => ({ lineItemId: gid('LineItem', l.line_item_id), quantity: l.quantity })),
+    })),
+    fulfillments: order.fulfillments.map((f) => ({
+      id: f.admin_graphql_api_id,
+      createdAt: f.created_at,
+      lines: f.line_items.map((l) => ({ lineItemId: gid('LineItem', l.id), quantity: l.quantity })),
+    })),
+  };
+}
+
+/** True when `value` is an order webhook body this connector can read. */
+export function isWebhookOrder(value: unknown): value is ShopifyWebhookOrder {
+  const o = value as Partial<ShopifyWebhookOrder> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.admin_graphql_api_id === 'string' &&
+    gidNumber(o.admin_graphql_api_id, 'Order') !== null &&
+    typeof o.created_at === 'string' &&
+    Array.isArray(o.line_items) &&
+    Array.isArray(o.refunds) &&
+    Array.isArray(o.fulfillments)
+  );
+}
