@@ -8,7 +8,8 @@ import { ConfigError, loadConfig } from './config/load-config';
 import { DOCS_PATH } from './openapi/openapi.setup';
 import { RedisUnavailableError, redisAtStartup } from './redis/redis-startup';
 
-export const LISTENING_EVENT = 'listening';
+// tools/scripts/start.js watches for this event to print where the service listens.
+const LISTENING_EVENT = 'listening';
 
 function isHttpApp(app: INestApplicationContext, config: AppConfig): app is NestExpressApplication {
   return runsApi(config);

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { AppConfig } from '../config/app-config';
 import { ApiKeyService } from './api-key.service';
 
-export const ADMIN_KEY_CREATED_EVENT = 'admin-key-created';
+// tools/scripts/start.js watches for this event to repeat the key in its banner.
+const ADMIN_KEY_CREATED_EVENT = 'admin-key-created';
 export const CREATE_KEY_COMMAND = 'node tools/scripts/key.js create --scopes read,write';
 
 /**

@@ -12,7 +12,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 export const MIGRATIONS_SOURCE_DIR = join('apps', 'core', 'src', 'database', 'migrations');
 
 /** The entities the service adds to the ledger's own. */
-export const CORE_APP_ENTITIES = [ApiKey];
+const CORE_APP_ENTITIES = [ApiKey];
 
 const MIGRATIONS: Record<DatabaseConfig['dialect'], MigrationObject[]> = {
   postgresql: POSTGRESQL_MIGRATIONS,

@@ -74,6 +74,13 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const ownBody = exception instanceof HttpException ? exception.getResponse() : undefined;
+    // An HTTP exception that carries a whole answer of its own (the health check's per-dependency
+    // report) is passed on as it is; only message-style exceptions take the common error shape.
+    if (typeof ownBody === 'object' && ownBody !== null && !('message' in ownBody)) {
+      response.status((exception as HttpException).getStatus()).json(ownBody);
+      return;
+    }
     const answer = this.toBody(exception);
     response.status(answer.statusCode).json(answer);
   }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 export const DOCS_PATH = 'api/docs';
-export const DOCS_JSON_PATH = 'api/docs-json';
+const DOCS_JSON_PATH = 'api/docs-json';
 
 /** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json, both open without a key. */
 export function setUpOpenApi(app: INestApplication): void {
