@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'yahoo',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/connectors/yahoo',
+};

@@ -1,0 +1,4 @@
+export {
+  createYahooSandbox,
+  type YahooSandboxOptions,
+} from './sandbox/yahoo.sandbox';

@@ -1,0 +1,34 @@
+import { validateManifest } from '@urikiri/connector-sdk';
+
+/**
+ * What urikiri knows about Yahoo!ショッピング before calling it. The values start as those of the
+ * example JSON channel the generator writes (OAuth2, compare-and-set with idempotency keys, stock
+ * lowered at order time); change each to what Yahoo!ショッピング documents.
+ */
+export const yahooManifest = validateManifest(
+  {
+    id: 'yahoo',
+    displayName: 'Yahoo!ショッピング',
+    sdkRange: '^1.0.0',
+    baseUrl: 'https://api.yahoo.example',
+    auth: { mode: 'oauth2' },
+    credentials: [
+      { name: 'clientId', label: 'Client ID', secret: false },
+      { name: 'clientSecret', label: 'Client secret', secret: true },
+      { name: 'refreshToken', label: 'Refresh token', secret: true },
+      { name: 'webhookSecret', label: 'Webhook signing secret', secret: true },
+    ],
+    rateLimits: {
+      push: { kind: 'token-bucket', ratePerSecond: 20, burst: 40 },
+      read: { kind: 'token-bucket', ratePerSecond: 20, burst: 40 },
+      catalogue: { kind: 'token-bucket', ratePerSecond: 10, burst: 20 },
+      orders: { kind: 'token-bucket', ratePerSecond: 10, burst: 20 },
+    },
+    bulk: { push: 50, read: 100, catalogue: 25, orders: 50 },
+    maxQuantity: 99999,
+    pushSemantics: ['compare-and-set'],
+    stockLoweredOn: 'order-created',
+    orderDelivery: { webhook: true, polling: true },
+  },
+  'yahoo',
+);
