@@ -1,4 +1,2 @@
-export {
-  createYahooSandbox,
-  type YahooSandboxOptions,
-} from './sandbox/yahoo.sandbox';
+export { createYahooSandbox, type YahooSandbox, type YahooSandboxOptions } from './sandbox/yahoo.sandbox';
+export { YahooSandboxStock } from './sandbox/yahoo-sandbox.stock';

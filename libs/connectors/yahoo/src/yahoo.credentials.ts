@@ -2,10 +2,10 @@ import { z } from 'zod';
 
 export const yahooCredentials = z
   .object({
+    sellerId: z.string().min(1),
     clientId: z.string().min(1),
     clientSecret: z.string().min(1),
     refreshToken: z.string().min(1),
-    webhookSecret: z.string().min(1),
   })
   .strict();
 

@@ -1,34 +1,40 @@
 import { validateManifest } from '@urikiri/connector-sdk';
+import { YAHOO_LIMITS } from './yahoo-wire.types';
 
 /**
- * What urikiri knows about Yahoo!ショッピング before calling it. The values start as those of the
- * example JSON channel the generator writes (OAuth2, compare-and-set with idempotency keys, stock
- * lowered at order time); change each to what Yahoo!ショッピング documents.
+ * What urikiri knows about Yahoo!ショッピング (store API) before calling it. Every URL allows about
+ * one call per second and blocks the caller for a while when it is exceeded, so each operation is
+ * paced at one call per second with no burst; bulk sizes are setStock/getStock's 1,000 item codes.
  */
 export const yahooManifest = validateManifest(
   {
     id: 'yahoo',
     displayName: 'Yahoo!ショッピング',
     sdkRange: '^1.0.0',
-    baseUrl: 'https://api.yahoo.example',
+    baseUrl: 'https://circus.shopping.yahooapis.jp',
     auth: { mode: 'oauth2' },
     credentials: [
-      { name: 'clientId', label: 'Client ID', secret: false },
-      { name: 'clientSecret', label: 'Client secret', secret: true },
-      { name: 'refreshToken', label: 'Refresh token', secret: true },
-      { name: 'webhookSecret', label: 'Webhook signing secret', secret: true },
+      { name: 'sellerId', label: 'ストアアカウント (seller_id)', secret: false },
+      { name: 'clientId', label: 'Client ID (アプリケーションID)', secret: false },
+      { name: 'clientSecret', label: 'シークレット', secret: true },
+      { name: 'refreshToken', label: 'リフレッシュトークン', secret: true },
     ],
     rateLimits: {
-      push: { kind: 'token-bucket', ratePerSecond: 20, burst: 40 },
-      read: { kind: 'token-bucket', ratePerSecond: 20, burst: 40 },
-      catalogue: { kind: 'token-bucket', ratePerSecond: 10, burst: 20 },
-      orders: { kind: 'token-bucket', ratePerSecond: 10, burst: 20 },
+      push: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
+      read: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
+      catalogue: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
+      orders: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
     },
-    bulk: { push: 50, read: 100, catalogue: 25, orders: 50 },
-    maxQuantity: 99999,
-    pushSemantics: ['compare-and-set'],
+    bulk: {
+      push: YAHOO_LIMITS.itemCodesPerCall,
+      read: YAHOO_LIMITS.itemCodesPerCall,
+      catalogue: YAHOO_LIMITS.itemListPage,
+      orders: YAHOO_LIMITS.orderEventsPage,
+    },
+    maxQuantity: YAHOO_LIMITS.maxQuantity,
+    pushSemantics: ['relative', 'absolute'],
     stockLoweredOn: 'order-created',
-    orderDelivery: { webhook: true, polling: true },
+    orderDelivery: { webhook: false, polling: true },
   },
   'yahoo',
 );

@@ -1,412 +1,81 @@
-import {
-  createSandboxServer,
-  IdempotencyStore,
-  jsonResponse,
-  SandboxAuth,
-  SandboxStock,
-  SeededRandom,
-  type ChannelSandbox,
-  type SandboxRequest,
-  type SandboxResponse,
-  type SandboxServerOptions,
-  type SandboxStockOptions,
-} from '@urikiri/connector-sdk/testing';
-import { signHmac, type OrderEvent } from '@urikiri/connector-sdk';
+import { createSandboxServer, SandboxAuth, SeededRandom, type ChannelSandbox, type SandboxServerOptions } from '@urikiri/connector-sdk/testing';
 import { yahooManifest } from '../yahoo.manifest';
-import {
-  YAHOO_DELIVERY_HEADER,
-  YAHOO_SIGNATURE_HEADER,
-  type YahooEventsAnswer,
-  type YahooGetAnswer,
-  type YahooListing,
-  type YahooListingsAnswer,
-  type YahooOrderEvent,
-  type YahooSetItem,
-  type YahooSetOutcome,
-  type YahooTokenAnswer,
-  type YahooWebhookBody,
-} from '../yahoo-wire.types';
+import { catalogueRoutes } from './catalogue.routes';
+import { orderRoutes } from './orders.routes';
+import { stockRoutes } from './stock.routes';
+import { ThrottleGuard, type ThrottleOptions } from './throttle.guard';
+import { tokenRoutes, type YahooSandboxAccount } from './token.routes';
+import type { YahooSandboxContext } from './yahoo-sandbox.context';
+import { yahooErrorResponses } from './yahoo-sandbox.errors';
+import { YahooSandboxStock } from './yahoo-sandbox.stock';
 
 export interface YahooSandboxOptions {
   seed?: number;
   latencyMs?: SandboxServerOptions['latencyMs'];
   clock?: () => number;
-  /** The channel's own limits; defaults to the manifest's. */
-  rateLimits?: SandboxServerOptions['rateLimits'];
-  stockLoweredOn?: SandboxStockOptions['stockLoweredOn'];
+  /** Per URL; defaults to 1 call per second, 2 back to back, blocked 10 s when exceeded. */
+  throttle?: Partial<ThrottleOptions>;
   accessTokenLifetimeMs?: number;
+  /** Largest quantity setStock accepts (unverified for Yahoo!; 99,999 by default). */
+  maxQuantity?: number;
+  account?: Partial<YahooSandboxAccount>;
 }
 
-const ACCOUNT = {
-  clientId: 'yahoo-client',
+export interface YahooSandbox extends ChannelSandbox {
+  readonly stock: YahooSandboxStock;
+  readonly sellerId: string;
+}
+
+const DEFAULT_ACCOUNT: YahooSandboxAccount = {
+  sellerId: 'urikiri-store',
+  clientId: 'dj00aiZpPXVyaWtpcmk',
   clientSecret: 'yahoo-client-secret',
   refreshToken: 'yahoo-refresh-token',
-  webhookSecret: 'yahoo-webhook-secret',
 };
 
-function error(status: number, code: string, message: string): SandboxResponse {
-  return jsonResponse(status, { error: { code, message } });
-}
-
-function toWireEvent(event: OrderEvent, seq: number): YahooOrderEvent {
-  return {
-    id: event.eventId,
-    seq,
-    order_id: event.orderId,
-    line_id: event.lineId,
-    listing_id: event.listingId,
-    seller_sku: event.sellerSku,
-    status: event.status,
-    quantity: event.quantity,
-    occurred_at: event.occurredAt,
-  };
-}
-
-function stringList(value: unknown): string[] | null {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string')
-    ? value
-    : null;
-}
-
-/** A local Yahoo!ショッピング: its API, limits and faults over a SandboxStock, on an ephemeral port. */
-export async function createYahooSandbox(
-  options: YahooSandboxOptions = {},
-): Promise<ChannelSandbox> {
+/**
+ * A local Yahoo!ショッピング store API on an ephemeral port: token refresh, setStock/getStock (form in,
+ * XML out, 207 per-item errors), myItemList, orderList/orderInfo (XML), its per-URL limit with a
+ * temporary block, and the kit's faults and latency. Orders (`stock.createOrder`...) lower the
+ * displayed stock at once, as Yahoo! does.
+ */
+export async function createYahooSandbox(options: YahooSandboxOptions = {}): Promise<YahooSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
-  const stock = new SandboxStock({
-    stockLoweredOn: options.stockLoweredOn ?? yahooManifest.stockLoweredOn,
-    clock,
-  });
-  const auth = new SandboxAuth(random, clock, options.accessTokenLifetimeMs);
-  const writes = new IdempotencyStore<YahooSetOutcome>();
-  const bulk = yahooManifest.bulk;
+  const account = { ...DEFAULT_ACCOUNT, ...options.account };
+  const stock = new YahooSandboxStock({ stockLoweredOn: yahooManifest.stockLoweredOn, clock });
   let revoked = false;
-
-  /** Null when the bearer token is good; else the channel's 401. */
-  const refuse = (req: SandboxRequest): SandboxResponse | null => {
-    const header = req.headers.authorization;
-    const token =
-      typeof header === 'string' && header.startsWith('Bearer ')
-        ? header.slice(7)
-        : undefined;
-    const check = revoked ? 'unknown' : auth.check(token);
-    if (check === 'valid') {
-      return null;
-    }
-    return check === 'expired'
-      ? error(401, 'token_expired', 'The access token has expired')
-      : error(401, 'invalid_token', 'The access token is not valid');
-  };
-
-  const toWireListing = (listingId: string): YahooListing | null => {
-    const l = stock.listing(listingId);
-    return l
-      ? {
-          listing_id: l.listingId,
-          seller_sku: l.sellerSku,
-          jan: l.jan,
-          title: l.title,
-          quantity: l.quantity,
-          oversell_allowed: l.oversellAllowed,
-        }
-      : null;
-  };
-
-  const applySet = (item: YahooSetItem): YahooSetOutcome => {
-    const injected = server.faults.itemFailure('push', item.listing_id);
-    if (injected !== null) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: injected,
-        message: 'Rejected by the sandbox fault plan',
-      };
-    }
-    if (!stock.listing(item.listing_id)) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'not_found',
-        message: `No listing ${item.listing_id}`,
-      };
-    }
-    if (
-      !Number.isInteger(item.quantity) ||
-      item.quantity < 0 ||
-      item.quantity > yahooManifest.maxQuantity
-    ) {
-      return {
-        listing_id: item.listing_id,
-        status: 'rejected',
-        code: 'invalid_quantity',
-        message: `quantity must be an integer from 0 to ${yahooManifest.maxQuantity}`,
-      };
-    }
-    const written = stock.compareAndSet(
-      item.listing_id,
-      item.compare_quantity,
-      item.quantity,
-    );
-    return {
-      listing_id: item.listing_id,
-      status: written.applied ? 'applied' : 'stale',
-      quantity: written.quantity,
-    };
+  let faults: ChannelSandbox['faults'] | undefined;
+  const context: YahooSandboxContext = {
+    stock,
+    auth: new SandboxAuth(random, clock, options.accessTokenLifetimeMs),
+    throttle: new ThrottleGuard({ ratePerSecond: 1, burst: 2, blockSeconds: 10, ...options.throttle }, clock),
+    faults: () => faults as ChannelSandbox['faults'],
+    sellerId: account.sellerId,
+    isRevoked: () => revoked,
+    maxQuantity: options.maxQuantity ?? yahooManifest.maxQuantity,
   };
 
   const server = await createSandboxServer({
     random,
     clock,
     latencyMs: options.latencyMs,
-    rateLimits: options.rateLimits ?? yahooManifest.rateLimits,
-    routes: [
-      {
-        method: 'POST',
-        path: '/oauth/token',
-        operation: 'auth',
-        handler: (req) => {
-          const form = (req.body ?? {}) as Record<string, string>;
-          const granted =
-            !revoked &&
-            form.grant_type === 'refresh_token' &&
-            form.refresh_token === ACCOUNT.refreshToken &&
-            form.client_id === ACCOUNT.clientId &&
-            form.client_secret === ACCOUNT.clientSecret;
-          if (!granted) {
-            return jsonResponse(401, {
-              error: 'invalid_grant',
-              error_description: 'The refresh token or client is not valid',
-            });
-          }
-          const issued = auth.issue();
-          const answer: YahooTokenAnswer = {
-            access_token: issued.accessToken,
-            token_type: 'bearer',
-            expires_in: issued.expiresInSeconds,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/set',
-        operation: 'push',
-        handler: (req) => {
-          const items = (req.body as { items?: YahooSetItem[] } | undefined)
-            ?.items;
-          if (!Array.isArray(items) || items.length === 0) {
-            return error(
-              400,
-              'invalid_body',
-              'items must be a non-empty array',
-            );
-          }
-          req.countItems(items.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (items.length > bulk.push) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.push} items per call, got ${items.length}`,
-            );
-          }
-          const bad = items.findIndex(
-            (i) =>
-              typeof i.listing_id !== 'string' ||
-              typeof i.idempotency_key !== 'string' ||
-              !Number.isInteger(i.compare_quantity),
-          );
-          if (bad >= 0) {
-            return error(
-              400,
-              'invalid_item',
-              `items[${bad}] needs listing_id, quantity, compare_quantity and idempotency_key`,
-            );
-          }
-          const results = items.map((item) =>
-            writes.once(item.idempotency_key, () => applySet(item)),
-          );
-          return jsonResponse(200, { results });
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/inventory/get',
-        operation: 'read',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          if (ids.length > bulk.read) {
-            return error(
-              400,
-              'too_many_items',
-              `at most ${bulk.read} listing_ids per call, got ${ids.length}`,
-            );
-          }
-          const answer: YahooGetAnswer = { items: [], missing: [] };
-          for (const id of ids) {
-            const listing = stock.listing(id);
-            if (listing) {
-              answer.items.push({ listing_id: id, quantity: listing.quantity });
-            } else {
-              answer.missing.push(id);
-            }
-          }
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/listings',
-        operation: 'catalogue',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const offset = Number(req.query.get('cursor') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.catalogue),
-            bulk.catalogue,
-          );
-          if (
-            !Number.isInteger(offset) ||
-            offset < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `cursor must be a cursor from a previous page and limit 1 to ${bulk.catalogue}`,
-            );
-          }
-          const all = stock.listings();
-          const page = all.slice(offset, offset + limit);
-          const answer: YahooListingsAnswer = {
-            listings: page.map(
-              (l) => toWireListing(l.listingId) as YahooListing,
-            ),
-            next_cursor:
-              offset + limit < all.length ? String(offset + limit) : null,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-      {
-        method: 'POST',
-        path: '/v1/listings/lookup',
-        operation: 'catalogue',
-        handler: (req) => {
-          const ids = stringList(
-            (req.body as { listing_ids?: unknown } | undefined)?.listing_ids,
-          );
-          if (!ids) {
-            return error(
-              400,
-              'invalid_body',
-              'listing_ids must be an array of strings',
-            );
-          }
-          req.countItems(ids.length);
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const listings = ids.flatMap((id) => toWireListing(id) ?? []);
-          return jsonResponse(200, {
-            listings,
-            next_cursor: null,
-          } satisfies YahooListingsAnswer);
-        },
-      },
-      {
-        method: 'GET',
-        path: '/v1/order-events',
-        operation: 'orders',
-        handler: (req) => {
-          const refused = refuse(req);
-          if (refused) {
-            return refused;
-          }
-          const after = Number(req.query.get('after') ?? '0');
-          const limit = Math.min(
-            Number(req.query.get('limit') ?? bulk.orders),
-            bulk.orders,
-          );
-          if (
-            !Number.isInteger(after) ||
-            after < 0 ||
-            !Number.isInteger(limit) ||
-            limit < 1
-          ) {
-            return error(
-              400,
-              'invalid_query',
-              `after must be an event seq and limit 1 to ${bulk.orders}`,
-            );
-          }
-          const events = stock.eventsAfter(after, limit + 1);
-          const answer: YahooEventsAnswer = {
-            events: events.slice(0, limit).map((e) => toWireEvent(e, e.seq)),
-            has_more: events.length > limit,
-          };
-          return jsonResponse(200, answer);
-        },
-      },
-    ],
+    errorResponses: yahooErrorResponses,
+    routes: [...tokenRoutes(context, account), ...stockRoutes(context), ...catalogueRoutes(context), ...orderRoutes(context)],
   });
+  faults = server.faults;
 
   return {
     url: server.url,
     stock,
+    sellerId: account.sellerId,
     faults: server.faults,
     requests: server.requests,
-    credentials: () => ({ ...ACCOUNT }),
-    expireAccessTokens: () => auth.expireAll(),
-    tokensIssued: () => auth.issuedCount(),
+    credentials: () => ({ ...account }),
+    expireAccessTokens: () => context.auth.expireAll(),
+    tokensIssued: () => context.auth.issuedCount(),
     revokeCredentials: () => {
       revoked = true;
-    },
-    webhookFor: (events, signOptions = {}) => {
-      const channelEvents = stock.events();
-      const body: YahooWebhookBody = {
-        events: events.map((e) =>
-          toWireEvent(
-            e,
-            channelEvents.find((c) => c.eventId === e.eventId)?.seq ?? 0,
-          ),
-        ),
-      };
-      const raw = Buffer.from(JSON.stringify(body));
-      return {
-        headers: {
-          'content-type': 'application/json',
-          [YAHOO_SIGNATURE_HEADER]: signHmac({
-            secret: signOptions.signWith ?? ACCOUNT.webhookSecret,
-            payload: raw,
-          }),
-          [YAHOO_DELIVERY_HEADER]: `dlv-${random.hex(16)}`,
-        },
-        body: raw,
-      };
     },
     close: () => server.close(),
   };
