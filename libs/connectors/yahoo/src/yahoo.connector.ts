@@ -91,20 +91,9 @@ export class YahooConnector extends BaseConnector<YahooCredentials> {
 
   protected async pushChunk(items: PushItem[]): Promise<PushResult[]> {
     const results = new Map<PushItem, PushResult>();
-    const seen = new Set<string>();
-    for (const item of items.filter((i) => !this.claimOnce(seen, i.listingId))) {
-      results.set(item, {
-        listingId: item.listingId,
-        version: item.version,
-        status: 'permanent',
-        code: 'duplicate-listing',
-        message: `listing ${item.listingId} appears twice in one push; setStock refuses duplicates (st-02103), send one target per listing`,
-      });
-    }
-    const unique = items.filter((i) => !results.has(i));
-    const current = await this.currentOfNeverPublished(unique);
+    const current = await this.currentOfNeverPublished(items);
     const writes: StockWrite[] = [];
-    for (const item of unique) {
+    for (const item of items) {
       const plan = planStockWrite(item, current.get(item.listingId), this.journal.offsetOf(item.listingId));
       if ('result' in plan) {
         results.set(item, plan.result);
@@ -264,14 +253,6 @@ export class YahooConnector extends BaseConnector<YahooCredentials> {
       headers: { 'content-type': 'application/xml; charset=utf-8' },
     });
     return parseYahooXml<YahooOrderListAnswer>(data);
-  }
-
-  private claimOnce(seen: Set<string>, listingId: string): boolean {
-    if (seen.has(listingId)) {
-      return false;
-    }
-    seen.add(listingId);
-    return true;
   }
 
   private async fetchToken(): Promise<AccessToken> {

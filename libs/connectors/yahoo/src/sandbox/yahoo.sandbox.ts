@@ -45,12 +45,13 @@ export async function createYahooSandbox(options: YahooSandboxOptions = {}): Pro
   const account = { ...DEFAULT_ACCOUNT, ...options.account };
   const stock = new YahooSandboxStock({ stockLoweredOn: yahooManifest.stockLoweredOn, clock });
   let revoked = false;
-  let faults: ChannelSandbox['faults'] | undefined;
+  // Routes are made before the server that owns the fault plan; they reach it through this holder.
+  const started: { faults?: ChannelSandbox['faults'] } = {};
   const context: YahooSandboxContext = {
     stock,
     auth: new SandboxAuth(random, clock, options.accessTokenLifetimeMs),
     throttle: new ThrottleGuard({ ratePerSecond: 1, burst: 2, blockSeconds: 10, ...options.throttle }, clock),
-    faults: () => faults as ChannelSandbox['faults'],
+    faults: () => started.faults as ChannelSandbox['faults'],
     sellerId: account.sellerId,
     isRevoked: () => revoked,
     maxQuantity: options.maxQuantity ?? yahooManifest.maxQuantity,
@@ -63,7 +64,7 @@ export async function createYahooSandbox(options: YahooSandboxOptions = {}): Pro
     errorResponses: yahooErrorResponses,
     routes: [...tokenRoutes(context, account), ...stockRoutes(context), ...catalogueRoutes(context), ...orderRoutes(context)],
   });
-  faults = server.faults;
+  started.faults = server.faults;
 
   return {
     url: server.url,
