@@ -4,7 +4,11 @@ import { yahooTimeToIso } from '../yahoo-time.codec';
 import { YAHOO_ORDER_STATUS, type YahooOrderItem, type YahooOrderSummary } from '../yahoo-wire.types';
 import { orderEventId, orderLineId } from './order-event-id';
 
-const RANK: Record<OrderLineStatus, number> = { created: 0, paid: 1, cancelled: 2, shipped: 3 };
+/**
+ * Order within one second (Yahoo! times have no finer grain). A cancellation in the same second as
+ * the payment or shipment is counted before it, as the paid and shipped quantities are.
+ */
+const RANK: Record<OrderLineStatus, number> = { created: 0, cancelled: 1, paid: 2, shipped: 3 };
 
 interface Dated {
   event: OrderEvent;
