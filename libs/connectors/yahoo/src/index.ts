@@ -6,4 +6,6 @@ export { yahooManifest } from './yahoo.manifest';
 export { yahooCredentials, type YahooCredentials } from './yahoo.credentials';
 
 /** What the connector registry reads when this package is configured. */
-export const connectors: ConnectorPackageExports['connectors'] = [YahooConnector];
+export const connectors: ConnectorPackageExports['connectors'] = [
+  YahooConnector,
+];

@@ -23,10 +23,14 @@ export function withYahooError(error: unknown): unknown {
   }
   const code = parsed.Error?.Code;
   const message = parsed.Error?.Message;
-  return new ConnectorError(error.kind, `${error.message}${code ? ` ${code}` : ''}: ${message ?? 'no message'}`, {
-    retryAfterMs: error.retryAfterMs,
-    httpStatus: error.httpStatus,
-    code: code ?? error.code,
-    cause: error.cause,
-  });
+  return new ConnectorError(
+    error.kind,
+    `${error.message}${code ? ` ${code}` : ''}: ${message ?? 'no message'}`,
+    {
+      retryAfterMs: error.retryAfterMs,
+      httpStatus: error.httpStatus,
+      code: code ?? error.code,
+      cause: error.cause,
+    },
+  );
 }

@@ -21,6 +21,9 @@ export function parseItemRef(listingId: string): YahooItemRef | null {
   return { code: parts[0], subCode: parts[1] ?? null };
 }
 
-export function itemRefToListingId(code: string, subCode: string | null | undefined): string {
+export function itemRefToListingId(
+  code: string,
+  subCode: string | null | undefined,
+): string {
   return subCode ? `${code}:${subCode}` : code;
 }

@@ -76,7 +76,13 @@ export interface YahooItemListAnswer {
 }
 
 /** OrderStatus: 1 reserved (予約中), 2 processing (処理中), 3 on hold (保留), 4 cancelled, 5 complete. */
-export const YAHOO_ORDER_STATUS = { reserved: '1', processing: '2', onHold: '3', cancelled: '4', complete: '5' } as const;
+export const YAHOO_ORDER_STATUS = {
+  reserved: '1',
+  processing: '2',
+  onHold: '3',
+  cancelled: '4',
+  complete: '5',
+} as const;
 
 /** A cancellation of some units of one line, as the order's change history records it. */
 export interface YahooCancelRecord {
@@ -137,4 +143,9 @@ export const YAHOO_ORDER_FIELDS = [
 ] as const;
 
 /** Element paths that may repeat, so the XML reader always gives arrays for them. */
-export const YAHOO_REPEATED_PATHS = ['ResultSet.Result', 'Result.Search.OrderInfo', '.Item', '.Cancel'] as const;
+export const YAHOO_REPEATED_PATHS = [
+  'ResultSet.Result',
+  'Result.Search.OrderInfo',
+  '.Item',
+  '.Cancel',
+] as const;

@@ -6,10 +6,16 @@ const parser = new XMLParser({
   // Item codes such as 0001 and quantities such as +5 must stay text.
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (_name, jpath) => YAHOO_REPEATED_PATHS.some((p) => (p.startsWith('.') ? String(jpath).endsWith(p) : jpath === p)),
+  isArray: (_name, jpath) =>
+    YAHOO_REPEATED_PATHS.some((p) =>
+      p.startsWith('.') ? String(jpath).endsWith(p) : jpath === p,
+    ),
 });
 
-const builder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  suppressEmptyNode: true,
+});
 
 export class YahooXmlError extends Error {
   constructor(message: string) {
@@ -23,7 +29,9 @@ export function parseYahooXml<T>(text: string): T {
   try {
     return parser.parse(text, true) as T;
   } catch (error) {
-    throw new YahooXmlError(`Yahoo!ショッピング answered with malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new YahooXmlError(
+      `Yahoo!ショッピング answered with malformed XML: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

@@ -14,8 +14,16 @@ export const yahooManifest = validateManifest(
     baseUrl: 'https://circus.shopping.yahooapis.jp',
     auth: { mode: 'oauth2' },
     credentials: [
-      { name: 'sellerId', label: 'ストアアカウント (seller_id)', secret: false },
-      { name: 'clientId', label: 'Client ID (アプリケーションID)', secret: false },
+      {
+        name: 'sellerId',
+        label: 'ストアアカウント (seller_id)',
+        secret: false,
+      },
+      {
+        name: 'clientId',
+        label: 'Client ID (アプリケーションID)',
+        secret: false,
+      },
       { name: 'clientSecret', label: 'シークレット', secret: true },
       { name: 'refreshToken', label: 'リフレッシュトークン', secret: true },
     ],

@@ -16,12 +16,24 @@ export function encodeOrderCursor(cursor: OrderCursor): string {
 
 export function decodeOrderCursor(value: string): OrderCursor {
   try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<OrderCursor>;
-    if (typeof parsed.mark === 'string' && /^\d{14}$/.test(parsed.mark) && Array.isArray(parsed.done)) {
-      return { mark: parsed.mark, done: parsed.done.filter((d): d is string => typeof d === 'string') };
+    const parsed = JSON.parse(
+      Buffer.from(value, 'base64url').toString('utf8'),
+    ) as Partial<OrderCursor>;
+    if (
+      typeof parsed.mark === 'string' &&
+      /^\d{14}$/.test(parsed.mark) &&
+      Array.isArray(parsed.done)
+    ) {
+      return {
+        mark: parsed.mark,
+        done: parsed.done.filter((d): d is string => typeof d === 'string'),
+      };
     }
   } catch {
     // Reported below with what is expected.
   }
-  throw new ConnectorError('permanent', `"${value}" is not a Yahoo!ショッピング order cursor; pass back the nextCursor of a previous page, or null to start`);
+  throw new ConnectorError(
+    'permanent',
+    `"${value}" is not a Yahoo!ショッピング order cursor; pass back the nextCursor of a previous page, or null to start`,
+  );
 }

@@ -5,8 +5,14 @@ import type { OrderLineStatus } from '@urikiri/connector-sdk';
  * the n-th cancellation of a line. Yahoo! tells the state of an order, not its history; ids derived
  * from that state let ingestion drop the events a later poll derives again.
  */
-export function orderEventId(lineId: string, status: OrderLineStatus, cancellation?: number): string {
-  return cancellation === undefined ? `${lineId}:${status}` : `${lineId}:${status}:${cancellation}`;
+export function orderEventId(
+  lineId: string,
+  status: OrderLineStatus,
+  cancellation?: number,
+): string {
+  return cancellation === undefined
+    ? `${lineId}:${status}`
+    : `${lineId}:${status}:${cancellation}`;
 }
 
 /** urikiri's line id: Yahoo!'s LineId counts from 1 within one order. */

@@ -1,14 +1,23 @@
 import type { OrderEvent, OrderLineStatus } from '@urikiri/connector-sdk';
 import { itemRefToListingId } from '../yahoo-item-code.codec';
 import { yahooTimeToIso } from '../yahoo-time.codec';
-import { YAHOO_ORDER_STATUS, type YahooOrderItem, type YahooOrderSummary } from '../yahoo-wire.types';
+import {
+  YAHOO_ORDER_STATUS,
+  type YahooOrderItem,
+  type YahooOrderSummary,
+} from '../yahoo-wire.types';
 import { orderEventId, orderLineId } from './order-event-id';
 
 /**
  * Order within one second (Yahoo! times have no finer grain). A cancellation in the same second as
  * the payment or shipment is counted before it, as the paid and shipped quantities are.
  */
-const RANK: Record<OrderLineStatus, number> = { created: 0, cancelled: 1, paid: 2, shipped: 3 };
+const RANK: Record<OrderLineStatus, number> = {
+  created: 0,
+  cancelled: 1,
+  paid: 2,
+  shipped: 3,
+};
 
 interface Dated {
   event: OrderEvent;
@@ -17,7 +26,9 @@ interface Dated {
 }
 
 function openAt(item: YahooOrderItem, time: string): number {
-  const cancelled = (item.Cancel ?? []).filter((c) => c.Time <= time).reduce((sum, c) => sum + Number(c.Quantity), 0);
+  const cancelled = (item.Cancel ?? [])
+    .filter((c) => c.Time <= time)
+    .reduce((sum, c) => sum + Number(c.Quantity), 0);
   return Number(item.Quantity) - cancelled;
 }
 
@@ -31,7 +42,12 @@ export function orderEventsFrom(order: YahooOrderSummary): OrderEvent[] {
   (order.Item ?? []).forEach((item, line) => {
     const lineId = orderLineId(order.OrderId, item.LineId);
     const listingId = itemRefToListingId(item.ItemId, item.SubCode);
-    const push = (status: OrderLineStatus, quantity: number, time: string, cancellation?: number) => {
+    const push = (
+      status: OrderLineStatus,
+      quantity: number,
+      time: string,
+      cancellation?: number,
+    ) => {
       if (quantity > 0) {
         dated.push({
           event: {
@@ -50,7 +66,9 @@ export function orderEventsFrom(order: YahooOrderSummary): OrderEvent[] {
       }
     };
     push('created', Number(item.Quantity), order.OrderTime);
-    (item.Cancel ?? []).forEach((c, i) => push('cancelled', Number(c.Quantity), c.Time, i + 1));
+    (item.Cancel ?? []).forEach((c, i) =>
+      push('cancelled', Number(c.Quantity), c.Time, i + 1),
+    );
     if (order.PayStatus === '1' && order.PayDate) {
       push('paid', openAt(item, order.PayDate), order.PayDate);
     }
@@ -59,6 +77,11 @@ export function orderEventsFrom(order: YahooOrderSummary): OrderEvent[] {
     }
   });
   return dated
-    .sort((a, b) => a.event.occurredAt.localeCompare(b.event.occurredAt) || a.rank - b.rank || a.line - b.line)
+    .sort(
+      (a, b) =>
+        a.event.occurredAt.localeCompare(b.event.occurredAt) ||
+        a.rank - b.rank ||
+        a.line - b.line,
+    )
     .map((d) => d.event);
 }

@@ -1,8 +1,16 @@
 import type { OrderEvent, OrderPage } from '@urikiri/connector-sdk';
 import { toYahooTime } from '../yahoo-time.codec';
 import { buildYahooXml } from '../yahoo-xml.codec';
-import { YAHOO_ORDER_FIELDS, type YahooOrderListAnswer, type YahooOrderSummary } from '../yahoo-wire.types';
-import { decodeOrderCursor, encodeOrderCursor, type OrderCursor } from './order-cursor.codec';
+import {
+  YAHOO_ORDER_FIELDS,
+  type YahooOrderListAnswer,
+  type YahooOrderSummary,
+} from '../yahoo-wire.types';
+import {
+  decodeOrderCursor,
+  encodeOrderCursor,
+  type OrderCursor,
+} from './order-cursor.codec';
 import { orderEventsFrom } from './order-events.mapper';
 
 const DAY_MS = 86_400_000;
@@ -26,10 +34,18 @@ export class OrdersPoller {
   ) {}
 
   async fetch(cursor: string | null): Promise<OrderPage> {
-    const from: OrderCursor = cursor === null ? { mark: toYahooTime(this.caller.now() - this.lookbackDays * DAY_MS), done: [] } : decodeOrderCursor(cursor);
+    const from: OrderCursor =
+      cursor === null
+        ? {
+            mark: toYahooTime(this.caller.now() - this.lookbackDays * DAY_MS),
+            done: [],
+          }
+        : decodeOrderCursor(cursor);
     const answer = await this.caller.orderList(this.request(from));
     const listed = answer.Result?.Search?.OrderInfo ?? [];
-    const fresh = listed.filter((o) => !(o.LastUpdateTime === from.mark && from.done.includes(o.OrderId)));
+    const fresh = listed.filter(
+      (o) => !(o.LastUpdateTime === from.mark && from.done.includes(o.OrderId)),
+    );
 
     const taken: YahooOrderSummary[] = [];
     const events: OrderEvent[] = [];
@@ -67,13 +83,22 @@ export class OrdersPoller {
     });
   }
 
-  private advance(from: OrderCursor, taken: readonly YahooOrderSummary[]): OrderCursor {
+  private advance(
+    from: OrderCursor,
+    taken: readonly YahooOrderSummary[],
+  ): OrderCursor {
     const last = taken.at(-1);
     if (last === undefined) {
       return from;
     }
     const mark = last.LastUpdateTime;
     const previous = mark === from.mark ? from.done : [];
-    return { mark, done: [...previous, ...taken.filter((o) => o.LastUpdateTime === mark).map((o) => o.OrderId)] };
+    return {
+      mark,
+      done: [
+        ...previous,
+        ...taken.filter((o) => o.LastUpdateTime === mark).map((o) => o.OrderId),
+      ],
+    };
   }
 }

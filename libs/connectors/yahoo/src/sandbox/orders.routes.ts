@@ -1,4 +1,8 @@
-import { xmlResponse, type SandboxRequest, type SandboxRoute } from '@urikiri/connector-sdk/testing';
+import {
+  xmlResponse,
+  type SandboxRequest,
+  type SandboxRoute,
+} from '@urikiri/connector-sdk/testing';
 import { YAHOO_PATHS } from '../yahoo-wire.types';
 import { admit, type YahooSandboxContext } from './yahoo-sandbox.context';
 import { yahooError } from './yahoo-sandbox.errors';
@@ -8,7 +12,12 @@ const MAX_RESULTS = 2000;
 interface OrderListRequest {
   Req?: {
     SellerId?: string;
-    Search?: { Result?: string; Start?: string; Sort?: string; Condition?: { LastUpdateTimeFrom?: string } };
+    Search?: {
+      Result?: string;
+      Start?: string;
+      Sort?: string;
+      Condition?: { LastUpdateTimeFrom?: string };
+    };
   };
 }
 
@@ -17,7 +26,9 @@ interface OrderInfoRequest {
 }
 
 function xmlBody<T>(req: SandboxRequest): T | null {
-  return typeof req.body === 'object' && req.body !== null ? (req.body as T) : null;
+  return typeof req.body === 'object' && req.body !== null
+    ? (req.body as T)
+    : null;
 }
 
 /**
@@ -38,23 +49,48 @@ export function orderRoutes(context: YahooSandboxContext): SandboxRoute[] {
         }
         const search = body?.Req?.Search;
         if (!search) {
-          return yahooError(400, 'The body must be <Req><Search>...</Search><SellerId>...</SellerId></Req>');
+          return yahooError(
+            400,
+            'The body must be <Req><Search>...</Search><SellerId>...</SellerId></Req>',
+          );
         }
         const result = Number(search.Result ?? '10');
         const start = Number(search.Start ?? '1');
         const from = search.Condition?.LastUpdateTimeFrom ?? '';
-        if (!Number.isInteger(result) || result < 1 || result > MAX_RESULTS || !Number.isInteger(start) || start < 1) {
-          return yahooError(400, `Search/Result must be 1-${MAX_RESULTS} and Search/Start 1 or more`);
+        if (
+          !Number.isInteger(result) ||
+          result < 1 ||
+          result > MAX_RESULTS ||
+          !Number.isInteger(start) ||
+          start < 1
+        ) {
+          return yahooError(
+            400,
+            `Search/Result must be 1-${MAX_RESULTS} and Search/Start 1 or more`,
+          );
         }
         if (from !== '' && !/^\d{14}$/.test(from)) {
-          return yahooError(400, `LastUpdateTimeFrom "${from}" must be YYYYMMDDHHmmss (JST)`);
+          return yahooError(
+            400,
+            `LastUpdateTimeFrom "${from}" must be YYYYMMDDHHmmss (JST)`,
+          );
         }
         if (search.Sort !== undefined && search.Sort !== '+last_update_time') {
-          return yahooError(400, `Sort "${search.Sort}" is not supported by this sandbox; use +last_update_time`);
+          return yahooError(
+            400,
+            `Sort "${search.Sort}" is not supported by this sandbox; use +last_update_time`,
+          );
         }
-        const matching = context.stock.orderSummaries().filter((o) => o.LastUpdateTime >= from);
+        const matching = context.stock
+          .orderSummaries()
+          .filter((o) => o.LastUpdateTime >= from);
         const page = matching.slice(start - 1, start - 1 + result);
-        return xmlResponse(200, { Result: { Status: 'OK', Search: { TotalCount: String(matching.length), OrderInfo: page } } });
+        return xmlResponse(200, {
+          Result: {
+            Status: 'OK',
+            Search: { TotalCount: String(matching.length), OrderInfo: page },
+          },
+        });
       },
     },
     {
@@ -69,13 +105,18 @@ export function orderRoutes(context: YahooSandboxContext): SandboxRoute[] {
         }
         const orderId = body?.Req?.Target?.OrderId;
         if (!orderId) {
-          return yahooError(400, 'The body must be <Req><Target><OrderId>...</OrderId></Target><SellerId>...</SellerId></Req>');
+          return yahooError(
+            400,
+            'The body must be <Req><Target><OrderId>...</OrderId></Target><SellerId>...</SellerId></Req>',
+          );
         }
         const order = context.stock.orderSummary(orderId);
         if (!order) {
           return yahooError(404, `No order ${orderId} in this store`);
         }
-        return xmlResponse(200, { ResultSet: { Result: { Status: 'OK', OrderInfo: order } } });
+        return xmlResponse(200, {
+          ResultSet: { Result: { Status: 'OK', OrderInfo: order } },
+        });
       },
     },
   ];

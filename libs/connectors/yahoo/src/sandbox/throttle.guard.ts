@@ -32,7 +32,11 @@ export class ThrottleGuard {
     }
     let bucket = this.buckets.get(operation);
     if (!bucket) {
-      bucket = new TokenBucket({ ratePerSecond: this.options.ratePerSecond, burst: this.options.burst, clock: this.clock });
+      bucket = new TokenBucket({
+        ratePerSecond: this.options.ratePerSecond,
+        burst: this.options.burst,
+        clock: this.clock,
+      });
       this.buckets.set(operation, bucket);
     }
     if (bucket.tryTake()) {

@@ -1,4 +1,7 @@
-import { jsonResponse, type SandboxRoute } from '@urikiri/connector-sdk/testing';
+import {
+  jsonResponse,
+  type SandboxRoute,
+} from '@urikiri/connector-sdk/testing';
 import { YAHOO_PATHS } from '../yahoo-wire.types';
 import type { YahooSandboxContext } from './yahoo-sandbox.context';
 
@@ -10,7 +13,10 @@ export interface YahooSandboxAccount {
 }
 
 /** Yahoo! ID連携's token endpoint: a refresh token and the app's client id and secret buy an access token. */
-export function tokenRoutes(context: YahooSandboxContext, account: YahooSandboxAccount): SandboxRoute[] {
+export function tokenRoutes(
+  context: YahooSandboxContext,
+  account: YahooSandboxAccount,
+): SandboxRoute[] {
   return [
     {
       method: 'POST',
@@ -25,10 +31,17 @@ export function tokenRoutes(context: YahooSandboxContext, account: YahooSandboxA
           form.client_id === account.clientId &&
           form.client_secret === account.clientSecret;
         if (!granted) {
-          return jsonResponse(400, { error: 'invalid_grant', error_description: 'The refresh token or the client is not valid' });
+          return jsonResponse(400, {
+            error: 'invalid_grant',
+            error_description: 'The refresh token or the client is not valid',
+          });
         }
         const issued = context.auth.issue();
-        return jsonResponse(200, { access_token: issued.accessToken, token_type: 'Bearer', expires_in: issued.expiresInSeconds });
+        return jsonResponse(200, {
+          access_token: issued.accessToken,
+          token_type: 'Bearer',
+          expires_in: issued.expiresInSeconds,
+        });
       },
     },
   ];

@@ -1,10 +1,19 @@
-import { SandboxStock, type SandboxOrderEvent, type SandboxStockOptions } from '@urikiri/connector-sdk/testing';
+import {
+  SandboxStock,
+  type SandboxOrderEvent,
+  type SandboxStockOptions,
+} from '@urikiri/connector-sdk/testing';
 import { orderEventId } from '../orders/order-event-id';
 import { parseItemRef } from '../yahoo-item-code.codec';
 import { toYahooTime } from '../yahoo-time.codec';
-import { YAHOO_ORDER_STATUS, type YahooOrderItem, type YahooOrderSummary } from '../yahoo-wire.types';
+import {
+  YAHOO_ORDER_STATUS,
+  type YahooOrderItem,
+  type YahooOrderSummary,
+} from '../yahoo-wire.types';
 
-const floorToSecond = (iso: string): number => Math.floor(Date.parse(iso) / 1000) * 1000;
+const floorToSecond = (iso: string): number =>
+  Math.floor(Date.parse(iso) / 1000) * 1000;
 
 const ORDER_STATUS: Record<string, string> = {
   created: YAHOO_ORDER_STATUS.processing,
@@ -32,7 +41,12 @@ export class YahooSandboxStock extends SandboxStock {
         cancellations.set(e.lineId, n);
         eventId = orderEventId(e.lineId, 'cancelled', n);
       }
-      return { ...e, eventId, sellerSku: null, occurredAt: new Date(floorToSecond(e.occurredAt)).toISOString() };
+      return {
+        ...e,
+        eventId,
+        sellerSku: null,
+        occurredAt: new Date(floorToSecond(e.occurredAt)).toISOString(),
+      };
     });
   }
 
@@ -46,11 +60,18 @@ export class YahooSandboxStock extends SandboxStock {
   orderSummaries(): YahooOrderSummary[] {
     const byOrder = new Map<string, SandboxOrderEvent[]>();
     for (const event of this.events()) {
-      byOrder.set(event.orderId, [...(byOrder.get(event.orderId) ?? []), event]);
+      byOrder.set(event.orderId, [
+        ...(byOrder.get(event.orderId) ?? []),
+        event,
+      ]);
     }
     return [...byOrder.entries()]
       .map(([orderId, events]) => this.summary(orderId, events))
-      .sort((a, b) => a.LastUpdateTime.localeCompare(b.LastUpdateTime) || a.OrderId.localeCompare(b.OrderId));
+      .sort(
+        (a, b) =>
+          a.LastUpdateTime.localeCompare(b.LastUpdateTime) ||
+          a.OrderId.localeCompare(b.OrderId),
+      );
   }
 
   orderSummary(orderId: string): YahooOrderSummary | null {
@@ -58,20 +79,33 @@ export class YahooSandboxStock extends SandboxStock {
     return events.length === 0 ? null : this.summary(orderId, events);
   }
 
-  private summary(orderId: string, events: SandboxOrderEvent[]): YahooOrderSummary {
+  private summary(
+    orderId: string,
+    events: SandboxOrderEvent[],
+  ): YahooOrderSummary {
     const order = this.order(orderId);
-    const time = (e: SandboxOrderEvent | undefined) => (e ? toYahooTime(Date.parse(e.occurredAt)) : undefined);
+    const time = (e: SandboxOrderEvent | undefined) =>
+      e ? toYahooTime(Date.parse(e.occurredAt)) : undefined;
     const paid = events.find((e) => e.status === 'paid');
     const shipped = events.find((e) => e.status === 'shipped');
     const items: YahooOrderItem[] = (order?.lines ?? []).map((line, index) => {
       const ref = parseItemRef(line.listingId);
-      const cancels = events.filter((e) => e.lineId === line.lineId && e.status === 'cancelled');
+      const cancels = events.filter(
+        (e) => e.lineId === line.lineId && e.status === 'cancelled',
+      );
       return {
         LineId: String(index + 1),
         ItemId: ref?.code ?? line.listingId,
         ...(ref?.subCode ? { SubCode: ref.subCode } : {}),
         Quantity: String(line.quantity),
-        ...(cancels.length > 0 ? { Cancel: cancels.map((c) => ({ Quantity: String(c.quantity), Time: time(c) as string })) } : {}),
+        ...(cancels.length > 0
+          ? {
+              Cancel: cancels.map((c) => ({
+                Quantity: String(c.quantity),
+                Time: time(c) as string,
+              })),
+            }
+          : {}),
       };
     });
     return {

@@ -1,4 +1,10 @@
-import { createSandboxServer, SandboxAuth, SeededRandom, type ChannelSandbox, type SandboxServerOptions } from '@urikiri/connector-sdk/testing';
+import {
+  createSandboxServer,
+  SandboxAuth,
+  SeededRandom,
+  type ChannelSandbox,
+  type SandboxServerOptions,
+} from '@urikiri/connector-sdk/testing';
 import { yahooManifest } from '../yahoo.manifest';
 import { catalogueRoutes } from './catalogue.routes';
 import { orderRoutes } from './orders.routes';
@@ -39,18 +45,26 @@ const DEFAULT_ACCOUNT: YahooSandboxAccount = {
  * temporary block, and the kit's faults and latency. Orders (`stock.createOrder`...) lower the
  * displayed stock at once, as Yahoo! does.
  */
-export async function createYahooSandbox(options: YahooSandboxOptions = {}): Promise<YahooSandbox> {
+export async function createYahooSandbox(
+  options: YahooSandboxOptions = {},
+): Promise<YahooSandbox> {
   const clock = options.clock ?? Date.now;
   const random = new SeededRandom(options.seed ?? 1);
   const account = { ...DEFAULT_ACCOUNT, ...options.account };
-  const stock = new YahooSandboxStock({ stockLoweredOn: yahooManifest.stockLoweredOn, clock });
+  const stock = new YahooSandboxStock({
+    stockLoweredOn: yahooManifest.stockLoweredOn,
+    clock,
+  });
   let revoked = false;
   // Routes are made before the server that owns the fault plan; they reach it through this holder.
   const started: { faults?: ChannelSandbox['faults'] } = {};
   const context: YahooSandboxContext = {
     stock,
     auth: new SandboxAuth(random, clock, options.accessTokenLifetimeMs),
-    throttle: new ThrottleGuard({ ratePerSecond: 1, burst: 2, blockSeconds: 10, ...options.throttle }, clock),
+    throttle: new ThrottleGuard(
+      { ratePerSecond: 1, burst: 2, blockSeconds: 10, ...options.throttle },
+      clock,
+    ),
     faults: () => started.faults as ChannelSandbox['faults'],
     sellerId: account.sellerId,
     isRevoked: () => revoked,
@@ -62,7 +76,12 @@ export async function createYahooSandbox(options: YahooSandboxOptions = {}): Pro
     clock,
     latencyMs: options.latencyMs,
     errorResponses: yahooErrorResponses,
-    routes: [...tokenRoutes(context, account), ...stockRoutes(context), ...catalogueRoutes(context), ...orderRoutes(context)],
+    routes: [
+      ...tokenRoutes(context, account),
+      ...stockRoutes(context),
+      ...catalogueRoutes(context),
+      ...orderRoutes(context),
+    ],
   });
   started.faults = server.faults;
 

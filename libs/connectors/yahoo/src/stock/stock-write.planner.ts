@@ -1,5 +1,9 @@
 import type { PushItem, PushResult } from '@urikiri/connector-sdk';
-import { ITEM_CODE_ACCEPTED, parseItemRef, type YahooItemRef } from '../yahoo-item-code.codec';
+import {
+  ITEM_CODE_ACCEPTED,
+  parseItemRef,
+  type YahooItemRef,
+} from '../yahoo-item-code.codec';
 
 export interface StockWrite {
   item: PushItem;
@@ -12,8 +16,20 @@ export interface StockWrite {
 
 export type PlannedWrite = { write: StockWrite } | { result: PushResult };
 
-function refused(item: PushItem, code: string, message: string): { result: PushResult } {
-  return { result: { listingId: item.listingId, version: item.version, status: 'permanent', code, message } };
+function refused(
+  item: PushItem,
+  code: string,
+  message: string,
+): { result: PushResult } {
+  return {
+    result: {
+      listingId: item.listingId,
+      version: item.version,
+      status: 'permanent',
+      code,
+      message,
+    },
+  };
 }
 
 /**
@@ -23,18 +39,38 @@ function refused(item: PushItem, code: string, message: string): { result: PushR
  * which can never show units that were sold. A listing never published is changed relative to what
  * getStock just read (`current`).
  */
-export function planStockWrite(item: PushItem, current: number | undefined, offset: number): PlannedWrite {
+export function planStockWrite(
+  item: PushItem,
+  current: number | undefined,
+  offset: number,
+): PlannedWrite {
   const ref = parseItemRef(item.listingId);
   if (ref === null) {
-    return refused(item, 'invalid-item-code', `listingId "${item.listingId}" is not a Yahoo!ショッピング item code: use ${ITEM_CODE_ACCEPTED}`);
+    return refused(
+      item,
+      'invalid-item-code',
+      `listingId "${item.listingId}" is not a Yahoo!ショッピング item code: use ${ITEM_CODE_ACCEPTED}`,
+    );
   }
   if (item.target === 0) {
     return { write: { item, ref, quantity: '0', delta: 0 } };
   }
-  const base = item.lastPublished === null ? current : item.lastPublished + offset;
+  const base =
+    item.lastPublished === null ? current : item.lastPublished + offset;
   if (base === undefined) {
-    return refused(item, 'not-found', `Yahoo!ショッピング has no item ${item.listingId} (getStock does not know it)`);
+    return refused(
+      item,
+      'not-found',
+      `Yahoo!ショッピング has no item ${item.listingId} (getStock does not know it)`,
+    );
   }
   const delta = item.target - base;
-  return { write: { item, ref, quantity: delta < 0 ? String(delta) : `+${delta}`, delta } };
+  return {
+    write: {
+      item,
+      ref,
+      quantity: delta < 0 ? String(delta) : `+${delta}`,
+      delta,
+    },
+  };
 }
