@@ -79,6 +79,50 @@ describe('connector generator', () => {
     expect(readJson(tree, CONNECTOR_LIST).packages).toEqual(['@urikiri/connector-acme-mall', '@urikiri/connector-qoo10']);
   });
 
+  it('adds its two tsconfig paths as lines of their own and leaves every other entry as it was written', async () => {
+    const workspace = createTreeWithEmptyWorkspace();
+    const before = [
+      '{',
+      '  "compilerOptions": {',
+      '    "strict": true,',
+      '    "paths": {',
+      '      "@urikiri/connector-some-channel-with-a-long-name/sandbox": ["./libs/connectors/some-channel-with-a-long-name/src/sandbox.ts"],',
+      '      "@urikiri/inventory": [',
+      '        "./libs/inventory/src/index.ts"',
+      '      ]',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    workspace.write('tsconfig.base.json', before);
+    await connectorGenerator(workspace, { name: 'qoo10', skipFormat: true });
+
+    const after = workspace.read('tsconfig.base.json', 'utf-8') ?? '';
+    const added = [
+      '      "@urikiri/connector-qoo10": ["./libs/connectors/qoo10/src/index.ts"],',
+      '      "@urikiri/connector-qoo10/sandbox": ["./libs/connectors/qoo10/src/sandbox.ts"]',
+    ];
+    expect(after).toBe(before.replace('      ]\n    }', `      ],\n${added.join('\n')}\n    }`));
+    expect(JSON.parse(after).compilerOptions.paths['@urikiri/connector-qoo10']).toEqual(['./libs/connectors/qoo10/src/index.ts']);
+    await expect(connectorGenerator(workspace, { name: 'qoo10-x', skipFormat: true })).resolves.toBeDefined();
+    workspace.write('tsconfig.base.json', before.replace('some-channel-with-a-long-name/sandbox', 'acme/sandbox'));
+    await expect(connectorGenerator(workspace, { name: 'acme', skipFormat: true })).rejects.toThrow('already maps "@urikiri/connector-acme/sandbox"');
+  });
+
+  it('writes a paths block when the workspace has none yet', async () => {
+    const workspace = createTreeWithEmptyWorkspace();
+    workspace.write('tsconfig.base.json', '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n');
+    await connectorGenerator(workspace, { name: 'qoo10', skipFormat: true });
+    expect(JSON.parse(workspace.read('tsconfig.base.json', 'utf-8') ?? '').compilerOptions).toEqual({
+      paths: {
+        '@urikiri/connector-qoo10': ['./libs/connectors/qoo10/src/index.ts'],
+        '@urikiri/connector-qoo10/sandbox': ['./libs/connectors/qoo10/src/sandbox.ts'],
+      },
+      strict: true,
+    });
+  });
+
   describe('the generated project, written to disk', () => {
     let root: string;
     const project = 'libs/connectors/acme-mall';

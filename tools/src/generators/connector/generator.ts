@@ -6,11 +6,11 @@ import {
   joinPathFragments,
   names,
   offsetFromRoot,
-  updateJson,
   type Tree,
 } from '@nx/devkit';
 import { SDK_VERSION } from '@urikiri/connector-sdk';
 import type { ConnectorGeneratorSchema } from './schema';
+import { addTsconfigPaths } from './tsconfig-paths.editor';
 
 const NAME = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 const UNSAFE_DISPLAY = /['`\\$"<>]/;
@@ -67,20 +67,6 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
   });
   generateFiles(tree, joinPathFragments(__dirname, 'files'), o.projectRoot, { ...o, tmpl: '' });
 
-  updateJson(tree, 'tsconfig.base.json', (json) => {
-    json.compilerOptions ??= {};
-    json.compilerOptions.paths ??= {};
-    const paths: Record<string, string[]> = json.compilerOptions.paths;
-    for (const key of [o.importPath, `${o.importPath}/sandbox`]) {
-      if (paths[key]) {
-        throw new Error(`tsconfig.base.json already maps "${key}"; choose another connector name.`);
-      }
-    }
-    paths[o.importPath] = [`./${o.projectRoot}/src/index.ts`];
-    paths[`${o.importPath}/sandbox`] = [`./${o.projectRoot}/src/sandbox.ts`];
-    return json;
-  });
-
   const list: ConnectorList = tree.exists(CONNECTOR_LIST) ? JSON.parse(tree.read(CONNECTOR_LIST, 'utf-8') ?? '{}') : { packages: [] };
   list.packages = [...new Set([...(list.packages ?? []), o.importPath])].sort();
   tree.write(CONNECTOR_LIST, `${JSON.stringify(list, null, 2)}\n`);
@@ -88,6 +74,14 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
   if (!options.skipFormat) {
     await formatFiles(tree);
   }
+  // After formatting, so the formatter never re-wraps the entries of other projects.
+  tree.write(
+    'tsconfig.base.json',
+    addTsconfigPaths(tree.read('tsconfig.base.json', 'utf-8') ?? '{ "compilerOptions": {} }', {
+      [o.importPath]: `./${o.projectRoot}/src/index.ts`,
+      [`${o.importPath}/sandbox`]: `./${o.projectRoot}/src/sandbox.ts`,
+    }),
+  );
   return () => {
     console.log(`\n${o.displayName} connector created in ${o.projectRoot}. Next: npx nx test ${o.projectName}, then the steps in ${o.projectRoot}/README.md.`);
   };
