@@ -51,6 +51,7 @@ describe('connector generator', () => {
       'src/acme-mall.connector.ts',
       'src/acme-mall-wire.types.ts',
       'src/sandbox/acme-mall.sandbox.ts',
+      'src/sandbox/acme-mall-sandbox.errors.ts',
       'src/acme-mall.conformance.spec.ts',
     ]) {
       expect(tree.exists(`${root}/${file}`)).toBe(true);
@@ -65,6 +66,7 @@ describe('connector generator', () => {
     expect(connector).toContain('export class AcmeMallConnector extends BaseConnector<AcmeMallCredentials>');
     expect(tree.read(`${root}/src/acme-mall.manifest.ts`, 'utf-8')).toContain(`displayName: 'ACME モール'`);
     expect(tree.read(`${root}/README.md`, 'utf-8')).toContain('## Steps left');
+    expect(tree.read(`${root}/src/sandbox/acme-mall.sandbox.ts`, 'utf-8')).toContain('errorResponses: acmeMallErrorResponses');
   });
 
   it('refuses a bad name, a taken name and an unsafe display name, saying what is accepted', async () => {
