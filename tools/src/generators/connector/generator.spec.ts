@@ -125,13 +125,27 @@ describe('connector generator', () => {
     });
   });
 
-  describe('the generated project, written to disk', () => {
+  it('writes the relative variant: changes instead of compare-and-set, and a journal of unanswered writes', async () => {
+    const relative = createTreeWithEmptyWorkspace();
+    await connectorGenerator(relative, { name: 'acme-mall', pushSemantics: 'relative', skipFormat: true });
+    const root = 'libs/connectors/acme-mall/src';
+    expect(relative.exists(`${root}/acme-mall-uncertain-write.journal.ts`)).toBe(true);
+    expect(tree.exists(`${root}/acme-mall-uncertain-write.journal.ts`)).toBe(false);
+    expect(relative.read(`${root}/acme-mall.manifest.ts`, 'utf-8')).toContain(`pushSemantics: ['relative']`);
+    expect(relative.read(`${root}/acme-mall.connector.ts`, 'utf-8')).not.toContain('compare_quantity');
+    await expect(
+      connectorGenerator(createTreeWithEmptyWorkspace(), { name: 'other', pushSemantics: 'absolute' as 'relative', skipFormat: true }),
+    ).rejects.toThrow('use compare-and-set or relative');
+  });
+
+  describe.each(['compare-and-set', 'relative'] as const)('the generated project with %s pushes, written to disk', (pushSemantics) => {
     let root: string;
+    let generated: Tree;
     const project = 'libs/connectors/acme-mall';
 
     beforeAll(async () => {
-      const generated = createTreeWithEmptyWorkspace();
-      await connectorGenerator(generated, { name: 'acme-mall', displayName: 'ACME モール', skipFormat: true });
+      generated = createTreeWithEmptyWorkspace();
+      await connectorGenerator(generated, { name: 'acme-mall', displayName: 'ACME モール', pushSemantics, skipFormat: true });
       mkdirSync(join(workspaceRoot, 'tmp'), { recursive: true });
       root = mkdtempSync(join(workspaceRoot, 'tmp', 'connector-generator-'));
       writeTree(generated, root);
@@ -168,7 +182,7 @@ describe('connector generator', () => {
       // Build the package as a publisher would (TypeScript to CommonJS next to its package.json) and
       // install it by linking it into a node_modules the registry resolves from.
       const published = join(root, 'published', 'connector-acme-mall');
-      for (const change of [...tree.listChanges()].filter((c) => c.path.startsWith(`${project}/`))) {
+      for (const change of [...generated.listChanges()].filter((c) => c.path.startsWith(`${project}/`))) {
         const relative = change.path.slice(project.length + 1);
         const target = join(published, relative.replace(/\.ts$/, '.js'));
         mkdirSync(dirname(target), { recursive: true });

@@ -14,6 +14,7 @@ import { addTsconfigPaths } from './tsconfig-paths.editor';
 
 const NAME = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 const UNSAFE_DISPLAY = /['`\\$"<>]/;
+const PUSH_SEMANTICS = ['compare-and-set', 'relative'] as const;
 /** The list of in-repo connector packages; the service's default connector packages setting. */
 export const CONNECTOR_LIST = 'libs/connectors/connectors.json';
 
@@ -32,10 +33,16 @@ function normalize(options: ConnectorGeneratorSchema) {
   if (UNSAFE_DISPLAY.test(displayName)) {
     throw new Error(`displayName "${displayName}" is not accepted: it may not contain quotes, backslashes, $, < or >.`);
   }
+  const pushSemantics = options.pushSemantics ?? 'compare-and-set';
+  if (!PUSH_SEMANTICS.includes(pushSemantics)) {
+    throw new Error(`pushSemantics "${pushSemantics}" is not accepted: use ${PUSH_SEMANTICS.join(' or ')}.`);
+  }
   const projectRoot = `libs/connectors/${n.fileName}`;
   return {
     ...n,
     displayName,
+    pushSemantics,
+    relative: pushSemantics === 'relative',
     projectName: n.fileName,
     projectRoot,
     importPath: `@urikiri/connector-${n.fileName}`,
@@ -66,6 +73,9 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
     targets: { typecheck: {}, test: {} },
   });
   generateFiles(tree, joinPathFragments(__dirname, 'files'), o.projectRoot, { ...o, tmpl: '' });
+  if (o.relative) {
+    generateFiles(tree, joinPathFragments(__dirname, 'files-relative'), o.projectRoot, { ...o, tmpl: '' });
+  }
 
   const list: ConnectorList = tree.exists(CONNECTOR_LIST) ? JSON.parse(tree.read(CONNECTOR_LIST, 'utf-8') ?? '{}') : { packages: [] };
   list.packages = [...new Set([...(list.packages ?? []), o.importPath])].sort();
