@@ -73,6 +73,7 @@ describe('Yahoo!ショッピング rate limit: about 1 call per second per URL, 
       expect(blocked).toMatchObject({
         status: 'rate-limited',
         retryAfterMs: 2000,
+        message: expect.stringContaining('Access is restricted for 2 s'),
       });
       const [after] = await connector.push([pushItem('blk-01', 5, 1)]);
       expect(after.status).toBe('ok');

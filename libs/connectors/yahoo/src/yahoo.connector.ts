@@ -35,6 +35,7 @@ import {
   type YahooItemListAnswer,
   type YahooOrderListAnswer,
   type YahooStockAnswer,
+  type YahooStockForm,
   type YahooStockResult,
 } from './yahoo-wire.types';
 import { parseYahooXml } from './yahoo-xml.codec';
@@ -225,13 +226,14 @@ export class YahooConnector extends BaseConnector<YahooCredentials> {
     }
   }
 
-  private form(fields: Record<string, string>): AxiosRequestConfig {
+  private form(fields: Omit<YahooStockForm, 'seller_id'>): AxiosRequestConfig {
+    const form: YahooStockForm = {
+      seller_id: this.credentials.sellerId,
+      ...fields,
+    };
     return {
       method: 'POST',
-      data: new URLSearchParams({
-        seller_id: this.credentials.sellerId,
-        ...fields,
-      }).toString(),
+      data: new URLSearchParams({ ...form }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     };
   }

@@ -3,7 +3,11 @@ import {
   type SandboxRequest,
   type SandboxRoute,
 } from '@urikiri/connector-sdk/testing';
-import { YAHOO_PATHS } from '../yahoo-wire.types';
+import {
+  YAHOO_PATHS,
+  type YahooOrderInfoAnswer,
+  type YahooOrderListAnswer,
+} from '../yahoo-wire.types';
 import { admit, type YahooSandboxContext } from './yahoo-sandbox.context';
 import { yahooError } from './yahoo-sandbox.errors';
 
@@ -85,12 +89,13 @@ export function orderRoutes(context: YahooSandboxContext): SandboxRoute[] {
           .orderSummaries()
           .filter((o) => o.LastUpdateTime >= from);
         const page = matching.slice(start - 1, start - 1 + result);
-        return xmlResponse(200, {
+        const answer: YahooOrderListAnswer = {
           Result: {
             Status: 'OK',
             Search: { TotalCount: String(matching.length), OrderInfo: page },
           },
-        });
+        };
+        return xmlResponse(200, answer);
       },
     },
     {
@@ -114,9 +119,10 @@ export function orderRoutes(context: YahooSandboxContext): SandboxRoute[] {
         if (!order) {
           return yahooError(404, `No order ${orderId} in this store`);
         }
-        return xmlResponse(200, {
+        const answer: YahooOrderInfoAnswer = {
           ResultSet: { Result: { Status: 'OK', OrderInfo: order } },
-        });
+        };
+        return xmlResponse(200, answer);
       },
     },
   ];
