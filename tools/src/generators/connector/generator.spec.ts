@@ -51,6 +51,7 @@ describe('connector generator', () => {
       'src/acme-mall.connector.ts',
       'src/acme-mall-wire.types.ts',
       'src/sandbox/acme-mall.sandbox.ts',
+      'src/sandbox/acme-mall-sandbox.errors.ts',
       'src/acme-mall.conformance.spec.ts',
     ]) {
       expect(tree.exists(`${root}/${file}`)).toBe(true);
@@ -65,6 +66,7 @@ describe('connector generator', () => {
     expect(connector).toContain('export class AcmeMallConnector extends BaseConnector<AcmeMallCredentials>');
     expect(tree.read(`${root}/src/acme-mall.manifest.ts`, 'utf-8')).toContain(`displayName: 'ACME モール'`);
     expect(tree.read(`${root}/README.md`, 'utf-8')).toContain('## Steps left');
+    expect(tree.read(`${root}/src/sandbox/acme-mall.sandbox.ts`, 'utf-8')).toContain('errorResponses: acmeMallErrorResponses');
   });
 
   it('refuses a bad name, a taken name and an unsafe display name, saying what is accepted', async () => {
@@ -79,13 +81,71 @@ describe('connector generator', () => {
     expect(readJson(tree, CONNECTOR_LIST).packages).toEqual(['@urikiri/connector-acme-mall', '@urikiri/connector-qoo10']);
   });
 
-  describe('the generated project, written to disk', () => {
+  it('adds its two tsconfig paths as lines of their own and leaves every other entry as it was written', async () => {
+    const workspace = createTreeWithEmptyWorkspace();
+    const before = [
+      '{',
+      '  "compilerOptions": {',
+      '    "strict": true,',
+      '    "paths": {',
+      '      "@urikiri/connector-some-channel-with-a-long-name/sandbox": ["./libs/connectors/some-channel-with-a-long-name/src/sandbox.ts"],',
+      '      "@urikiri/inventory": [',
+      '        "./libs/inventory/src/index.ts"',
+      '      ]',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    workspace.write('tsconfig.base.json', before);
+    await connectorGenerator(workspace, { name: 'qoo10', skipFormat: true });
+
+    const after = workspace.read('tsconfig.base.json', 'utf-8') ?? '';
+    const added = [
+      '      "@urikiri/connector-qoo10": ["./libs/connectors/qoo10/src/index.ts"],',
+      '      "@urikiri/connector-qoo10/sandbox": ["./libs/connectors/qoo10/src/sandbox.ts"]',
+    ];
+    expect(after).toBe(before.replace('      ]\n    }', `      ],\n${added.join('\n')}\n    }`));
+    expect(JSON.parse(after).compilerOptions.paths['@urikiri/connector-qoo10']).toEqual(['./libs/connectors/qoo10/src/index.ts']);
+    await expect(connectorGenerator(workspace, { name: 'qoo10-x', skipFormat: true })).resolves.toBeDefined();
+    workspace.write('tsconfig.base.json', before.replace('some-channel-with-a-long-name/sandbox', 'acme/sandbox'));
+    await expect(connectorGenerator(workspace, { name: 'acme', skipFormat: true })).rejects.toThrow('already maps "@urikiri/connector-acme/sandbox"');
+  });
+
+  it('writes a paths block when the workspace has none yet', async () => {
+    const workspace = createTreeWithEmptyWorkspace();
+    workspace.write('tsconfig.base.json', '{\n  "compilerOptions": {\n    "strict": true\n  }\n}\n');
+    await connectorGenerator(workspace, { name: 'qoo10', skipFormat: true });
+    expect(JSON.parse(workspace.read('tsconfig.base.json', 'utf-8') ?? '').compilerOptions).toEqual({
+      paths: {
+        '@urikiri/connector-qoo10': ['./libs/connectors/qoo10/src/index.ts'],
+        '@urikiri/connector-qoo10/sandbox': ['./libs/connectors/qoo10/src/sandbox.ts'],
+      },
+      strict: true,
+    });
+  });
+
+  it('writes the relative variant: changes instead of compare-and-set, and a journal of unanswered writes', async () => {
+    const relative = createTreeWithEmptyWorkspace();
+    await connectorGenerator(relative, { name: 'acme-mall', pushSemantics: 'relative', skipFormat: true });
+    const root = 'libs/connectors/acme-mall/src';
+    expect(relative.exists(`${root}/acme-mall-uncertain-write.journal.ts`)).toBe(true);
+    expect(tree.exists(`${root}/acme-mall-uncertain-write.journal.ts`)).toBe(false);
+    expect(relative.read(`${root}/acme-mall.manifest.ts`, 'utf-8')).toContain(`pushSemantics: ['relative']`);
+    expect(relative.read(`${root}/acme-mall.connector.ts`, 'utf-8')).not.toContain('compare_quantity');
+    await expect(
+      connectorGenerator(createTreeWithEmptyWorkspace(), { name: 'other', pushSemantics: 'absolute' as 'relative', skipFormat: true }),
+    ).rejects.toThrow('use compare-and-set or relative');
+  });
+
+  describe.each(['compare-and-set', 'relative'] as const)('the generated project with %s pushes, written to disk', (pushSemantics) => {
     let root: string;
+    let generated: Tree;
     const project = 'libs/connectors/acme-mall';
 
     beforeAll(async () => {
-      const generated = createTreeWithEmptyWorkspace();
-      await connectorGenerator(generated, { name: 'acme-mall', displayName: 'ACME モール', skipFormat: true });
+      generated = createTreeWithEmptyWorkspace();
+      await connectorGenerator(generated, { name: 'acme-mall', displayName: 'ACME モール', pushSemantics, skipFormat: true });
       mkdirSync(join(workspaceRoot, 'tmp'), { recursive: true });
       root = mkdtempSync(join(workspaceRoot, 'tmp', 'connector-generator-'));
       writeTree(generated, root);
@@ -122,7 +182,7 @@ describe('connector generator', () => {
       // Build the package as a publisher would (TypeScript to CommonJS next to its package.json) and
       // install it by linking it into a node_modules the registry resolves from.
       const published = join(root, 'published', 'connector-acme-mall');
-      for (const change of [...tree.listChanges()].filter((c) => c.path.startsWith(`${project}/`))) {
+      for (const change of [...generated.listChanges()].filter((c) => c.path.startsWith(`${project}/`))) {
         const relative = change.path.slice(project.length + 1);
         const target = join(published, relative.replace(/\.ts$/, '.js'));
         mkdirSync(dirname(target), { recursive: true });

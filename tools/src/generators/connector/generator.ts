@@ -6,14 +6,15 @@ import {
   joinPathFragments,
   names,
   offsetFromRoot,
-  updateJson,
   type Tree,
 } from '@nx/devkit';
 import { SDK_VERSION } from '@urikiri/connector-sdk';
 import type { ConnectorGeneratorSchema } from './schema';
+import { addTsconfigPaths } from './tsconfig-paths.editor';
 
 const NAME = /^[a-z][a-z0-9-]{0,38}[a-z0-9]$/;
 const UNSAFE_DISPLAY = /['`\\$"<>]/;
+const PUSH_SEMANTICS = ['compare-and-set', 'relative'] as const;
 /** The list of in-repo connector packages; the service's default connector packages setting. */
 export const CONNECTOR_LIST = 'libs/connectors/connectors.json';
 
@@ -32,10 +33,16 @@ function normalize(options: ConnectorGeneratorSchema) {
   if (UNSAFE_DISPLAY.test(displayName)) {
     throw new Error(`displayName "${displayName}" is not accepted: it may not contain quotes, backslashes, $, < or >.`);
   }
+  const pushSemantics = options.pushSemantics ?? 'compare-and-set';
+  if (!PUSH_SEMANTICS.includes(pushSemantics)) {
+    throw new Error(`pushSemantics "${pushSemantics}" is not accepted: use ${PUSH_SEMANTICS.join(' or ')}.`);
+  }
   const projectRoot = `libs/connectors/${n.fileName}`;
   return {
     ...n,
     displayName,
+    pushSemantics,
+    relative: pushSemantics === 'relative',
     projectName: n.fileName,
     projectRoot,
     importPath: `@urikiri/connector-${n.fileName}`,
@@ -66,20 +73,9 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
     targets: { typecheck: {}, test: {} },
   });
   generateFiles(tree, joinPathFragments(__dirname, 'files'), o.projectRoot, { ...o, tmpl: '' });
-
-  updateJson(tree, 'tsconfig.base.json', (json) => {
-    json.compilerOptions ??= {};
-    json.compilerOptions.paths ??= {};
-    const paths: Record<string, string[]> = json.compilerOptions.paths;
-    for (const key of [o.importPath, `${o.importPath}/sandbox`]) {
-      if (paths[key]) {
-        throw new Error(`tsconfig.base.json already maps "${key}"; choose another connector name.`);
-      }
-    }
-    paths[o.importPath] = [`./${o.projectRoot}/src/index.ts`];
-    paths[`${o.importPath}/sandbox`] = [`./${o.projectRoot}/src/sandbox.ts`];
-    return json;
-  });
+  if (o.relative) {
+    generateFiles(tree, joinPathFragments(__dirname, 'files-relative'), o.projectRoot, { ...o, tmpl: '' });
+  }
 
   const list: ConnectorList = tree.exists(CONNECTOR_LIST) ? JSON.parse(tree.read(CONNECTOR_LIST, 'utf-8') ?? '{}') : { packages: [] };
   list.packages = [...new Set([...(list.packages ?? []), o.importPath])].sort();
@@ -88,6 +84,14 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
   if (!options.skipFormat) {
     await formatFiles(tree);
   }
+  // After formatting, so the formatter never re-wraps the entries of other projects.
+  tree.write(
+    'tsconfig.base.json',
+    addTsconfigPaths(tree.read('tsconfig.base.json', 'utf-8') ?? '{ "compilerOptions": {} }', {
+      [o.importPath]: `./${o.projectRoot}/src/index.ts`,
+      [`${o.importPath}/sandbox`]: `./${o.projectRoot}/src/sandbox.ts`,
+    }),
+  );
   return () => {
     console.log(`\n${o.displayName} connector created in ${o.projectRoot}. Next: npx nx test ${o.projectName}, then the steps in ${o.projectRoot}/README.md.`);
   };
