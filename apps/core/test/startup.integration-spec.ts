@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServiceProcess } from './support/service-process';
+import { type ServiceProcess, startServiceProcess } from './support/service-process';
 import { TEST_REDIS_URL } from './support/test-app';
 
 const UNUSED_REDIS_URL = 'redis://127.0.0.1:1';
@@ -9,8 +9,20 @@ const UNUSED_REDIS_URL = 'redis://127.0.0.1:1';
 const PROCESS_TIMEOUT_MS = 150_000;
 
 describe('start-up of the service process', () => {
+  const started: ServiceProcess[] = [];
+  const start = (env: Record<string, string>, cwd?: string) => {
+    const service = startServiceProcess(env, cwd);
+    started.push(service);
+    return service;
+  };
+
+  // A failed expectation must not leave a service running behind the test run.
+  afterAll(() => {
+    for (const service of started) if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
+  });
+
   it('stops on a wrong variable with a sentence naming it', async () => {
-    const service = startServiceProcess({ PORT: 'eighty', ROLE: 'web' });
+    const service = start({ PORT: 'eighty', ROLE: 'web' });
     expect(await service.exited).toEqual({ code: 1, signal: null });
     expect(service.stderr()).toBe(
       'urikiri cannot start: PORT must be an integer from 0 to 65535, but "eighty" is not.\n' +
@@ -21,7 +33,7 @@ describe('start-up of the service process', () => {
   it('stops when the Redis named in REDIS_URL does not answer, saying so and how to fix it', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'urikiri-start-'));
     try {
-      const service = startServiceProcess({ REDIS_URL: UNUSED_REDIS_URL, DATABASE_URL: `sqlite:${join(directory, 'db.sqlite')}` });
+      const service = start({ REDIS_URL: UNUSED_REDIS_URL, DATABASE_URL: `sqlite:${join(directory, 'db.sqlite')}` });
       expect((await service.exited).code).toBe(1);
       expect(service.stderr()).toContain(`urikiri cannot start: Redis at ${UNUSED_REDIS_URL} (REDIS_URL) does not answer (connect ECONNREFUSED 127.0.0.1:1)`);
       expect(service.stderr()).toContain('set REDIS_URL to a Redis that is running');
@@ -41,7 +53,7 @@ describe('start-up of the service process', () => {
     afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
     it('creates ./data, prints an admin key once that works, and shuts down gracefully', async () => {
-      const first = startServiceProcess(env, directory);
+      const first = start(env, directory);
       const created = await first.waitFor((record) => record['event'] === 'admin-key-created');
       const listening = await first.waitFor((record) => record['event'] === 'listening');
       const apiKey = String(created['apiKey']);
@@ -56,7 +68,7 @@ describe('start-up of the service process', () => {
       expect(await first.exited).toEqual({ code: null, signal: 'SIGTERM' });
       expect(first.records.some((record) => record['msg'] === 'Shutting down: finishing running jobs and requests, then closing connections')).toBe(true);
 
-      const second = startServiceProcess(env, directory);
+      const second = start(env, directory);
       await second.waitFor((record) => record['event'] === 'listening');
       expect(second.records.some((record) => record['event'] === 'admin-key-created')).toBe(false);
       second.child.kill('SIGTERM');
