@@ -1,0 +1,336 @@
+import {
+  allocateUnit,
+  type AllocationUnit,
+  type CompiledRuleSet,
+  type ListingInput,
+} from '@urikiri/allocation';
+import type { SyncSpec } from '../input/plan.schema';
+import type { Arrivals } from './order-arrival.generator';
+import { EventHeap } from './event-heap';
+import type { RunMetrics } from './run-metrics';
+import type { Scenario, SkuScenario } from './scenario.types';
+import { pushStartAfter } from './sync-schedule';
+
+/**
+ * The sale of one SKU during one run under one policy, event by event:
+ * - a channel sells only what it shows; where it reserves at the cart, the hold lowers what it shows
+ *   until the buyer checks out or the hold expires;
+ * - a sale takes physical stock; a sale with none left is an oversell (a backorder that the next
+ *   inbound fills first, as the ledger does);
+ * - the order reaches the ledger after the channel's import delay; every ledger change runs the
+ *   allocation rules (libs/allocation) and marks changed listings for a push;
+ * - a push starts at once (event-driven, one in flight per listing, coalesced) or at the next tick
+ *   (interval) and lands after the channel's latency, showing target − the channel's sales the
+ *   ledger had not seen when the target was computed − open cart holds, never less than 0.
+ * SKUs never share stock, so each is simulated on its own; that keeps the event heap tiny.
+ */
+const CHECKOUT = 1;
+const HOLD_EXPIRE = 2;
+const INGEST = 3;
+const INBOUND = 4;
+const PUSH_START = 5;
+const PUSH_LAND = 6;
+
+const HOUR_MS = 3_600_000;
+
+export interface CompiledPolicy {
+  readonly name: string;
+  readonly ruleSet: CompiledRuleSet;
+  readonly syncByChannel: readonly SyncSpec[];
+}
+
+export class SkuSaleSimulator {
+  private readonly heap = new EventHeap();
+  private readonly channelCount: number;
+  private readonly shown: Float64Array;
+  private readonly soldOnChannel: Float64Array;
+  private readonly ingested: Float64Array;
+  private readonly holds: Float64Array;
+  private readonly target: Float64Array;
+  private readonly snapTarget: Float64Array;
+  private readonly snapIngested: Float64Array;
+  private readonly inFlight: Uint8Array;
+  private readonly dirtyAgain: Uint8Array;
+  private readonly startScheduled: Uint8Array;
+  private readonly zeroSince: Float64Array;
+
+  private readonly quantities: number[] = [];
+  private physical = 0;
+  private backorders = 0;
+  private ledger = 0;
+  private now = 0;
+  private skuIndex = 0;
+  private unitListings: readonly ListingInput[] = [];
+  private sku!: SkuScenario;
+  private policy!: CompiledPolicy;
+  private metrics!: RunMetrics;
+
+  constructor(private readonly scenario: Scenario) {
+    const n = scenario.channels.length;
+    this.channelCount = n;
+    this.shown = new Float64Array(n);
+    this.soldOnChannel = new Float64Array(n);
+    this.ingested = new Float64Array(n);
+    this.holds = new Float64Array(n);
+    this.target = new Float64Array(n);
+    this.snapTarget = new Float64Array(n);
+    this.snapIngested = new Float64Array(n);
+    this.inFlight = new Uint8Array(n);
+    this.dirtyAgain = new Uint8Array(n);
+    this.startScheduled = new Uint8Array(n);
+    this.zeroSince = new Float64Array(n);
+  }
+
+  /** The listings the rules see for a SKU: one per channel, with its baseline as sales velocity. */
+  static listingsFor(scenario: Scenario, sku: SkuScenario): ListingInput[] {
+    return scenario.channels.map((channel, c) => ({
+      listingId: `${channel.id}:${sku.sku}`,
+      channel: channel.id,
+      account: 'main',
+      item: { sku: sku.sku },
+      active: true,
+      velocityPerDay: sku.channels[c].velocityPerDay,
+    }));
+  }
+
+  simulate(
+    skuIndex: number,
+    listings: readonly ListingInput[],
+    arrivals: Arrivals,
+    policy: CompiledPolicy,
+    metrics: RunMetrics,
+  ): void {
+    const scenario = this.scenario;
+    const sku = scenario.skus[skuIndex];
+    this.sku = sku;
+    this.skuIndex = skuIndex;
+    this.unitListings = listings;
+    this.policy = policy;
+    this.metrics = metrics;
+    this.heap.clear();
+    this.physical = sku.initial;
+    this.backorders = 0;
+    this.ledger = sku.initial;
+    this.now = scenario.from;
+    metrics.initial += sku.initial;
+    metrics.physicalByHour[0] += sku.initial;
+    for (const inbound of sku.inbound) {
+      if (inbound.at >= scenario.from && inbound.at < scenario.to)
+        this.heap.push(inbound.at, INBOUND, 0, inbound.quantity);
+    }
+    const quantities = this.allocate(this.ledger);
+    for (let c = 0; c < this.channelCount; c++) {
+      this.soldOnChannel[c] = 0;
+      this.ingested[c] = 0;
+      this.holds[c] = 0;
+      this.inFlight[c] = 0;
+      this.dirtyAgain[c] = 0;
+      this.startScheduled[c] = 0;
+      this.target[c] = quantities[c];
+      this.shown[c] = quantities[c];
+      this.zeroSince[c] = quantities[c] === 0 ? scenario.from : -1;
+      metrics.shownByHour[c][0] += quantities[c];
+    }
+
+    const end = scenario.to;
+    let next = 0;
+    for (;;) {
+      const arrivalTime = next < arrivals.count ? arrivals.time[next] : Infinity;
+      const eventTime = this.heap.peekTime();
+      if (arrivalTime <= eventTime) {
+        if (arrivalTime >= end) break;
+        this.now = arrivalTime;
+        this.onArrival(arrivals.channel[next], arrivals.quantity[next], arrivals.checkoutAfter[next]);
+        next++;
+      } else {
+        if (eventTime >= end) break;
+        this.heap.pop();
+        this.now = eventTime;
+        this.onEvent(this.heap.topKind, this.heap.topChannel, this.heap.topQuantity);
+      }
+    }
+    this.finish(end);
+  }
+
+  private onEvent(kind: number, c: number, quantity: number): void {
+    switch (kind) {
+      case CHECKOUT:
+        this.holds[c] -= quantity;
+        this.sell(c, quantity);
+        break;
+      case HOLD_EXPIRE:
+        this.holds[c] -= quantity;
+        this.setShown(c, this.shown[c] + quantity);
+        break;
+      case INGEST:
+        this.ingested[c] += quantity;
+        this.ledger -= quantity;
+        this.reallocate();
+        this.markDirty(c);
+        break;
+      case INBOUND:
+        this.receive(quantity);
+        break;
+      case PUSH_START:
+        this.startScheduled[c] = 0;
+        this.startPush(c);
+        break;
+      case PUSH_LAND:
+        this.land(c);
+        break;
+    }
+  }
+
+  private onArrival(c: number, quantity: number, checkoutAfter: number): void {
+    const channel = this.scenario.channels[c];
+    if (this.shown[c] >= quantity) {
+      this.setShown(c, this.shown[c] - quantity);
+      if (channel.reservesAt === 'cart') {
+        this.holds[c] += quantity;
+        if (checkoutAfter >= 0) this.heap.push(this.now + checkoutAfter, CHECKOUT, c, quantity);
+        else this.heap.push(this.now + channel.cartHoldMs, HOLD_EXPIRE, c, quantity);
+      } else {
+        this.sell(c, quantity);
+      }
+      return;
+    }
+    // An abandoned cart was never going to be an order, shown or not.
+    if (channel.reservesAt === 'cart' && checkoutAfter < 0) return;
+    this.recordShortfall(c, quantity);
+  }
+
+  private sell(c: number, quantity: number): void {
+    const metrics = this.metrics;
+    this.soldOnChannel[c] += quantity;
+    const fromStock = Math.min(quantity, this.physical);
+    const over = quantity - fromStock;
+    this.physical -= fromStock;
+    metrics.sold += fromStock;
+    metrics.channels[c].sold += fromStock;
+    this.addPhysical(-fromStock);
+    if (over > 0) {
+      this.backorders += over;
+      metrics.oversold += over;
+      metrics.channels[c].oversold += over;
+      metrics.skuOversold[this.skuIndex] += over;
+    }
+    if (this.physical === 0) metrics.skuSoldOut[this.skuIndex] = 1;
+    this.heap.push(this.now + this.scenario.channels[c].importDelayMs, INGEST, c, quantity);
+  }
+
+  /**
+   * Demand the channel could not serve. If free stock existed anywhere it is a lost sale (売り逃し):
+   * caused by sync lag when the rules, fed the true free stock, would have shown the units on this
+   * channel; chosen by the rules otherwise. Without free stock it is a true stock-out.
+   */
+  private recordShortfall(c: number, quantity: number): void {
+    const metrics = this.metrics;
+    let openHolds = 0;
+    for (let k = 0; k < this.channelCount; k++) openHolds += this.holds[k];
+    const free = this.physical - openHolds;
+    const lost = Math.max(0, Math.min(quantity, free));
+    metrics.unmet += quantity - lost;
+    if (this.physical === 0) metrics.skuSoldOut[this.skuIndex] = 1;
+    if (lost === 0) return;
+    metrics.skuLost[this.skuIndex] += lost;
+    const wouldShow = this.allocate(free)[c];
+    if (wouldShow >= lost) {
+      metrics.lostSyncLag += lost;
+      metrics.channels[c].lostSyncLag += lost;
+    } else {
+      metrics.lostRules += lost;
+      metrics.channels[c].lostRules += lost;
+    }
+  }
+
+  private receive(quantity: number): void {
+    this.metrics.inbound += quantity;
+    const filled = Math.min(this.backorders, quantity);
+    this.backorders -= filled;
+    this.metrics.sold += filled;
+    this.physical += quantity - filled;
+    this.addPhysical(quantity - filled);
+    this.ledger += quantity;
+    this.reallocate();
+  }
+
+  private reallocate(): void {
+    const quantities = this.allocate(Math.max(0, this.ledger));
+    for (let c = 0; c < this.channelCount; c++) {
+      if (quantities[c] !== this.target[c]) {
+        this.target[c] = quantities[c];
+        this.markDirty(c);
+      }
+    }
+  }
+
+  private allocate(available: number): readonly number[] {
+    this.metrics.allocations++;
+    const unit: AllocationUnit = {
+      skus: [{ sku: this.sku.sku, available, tags: this.sku.tags, category: this.sku.category }],
+      listings: this.unitListings,
+    };
+    const listings = allocateUnit(this.policy.ruleSet, unit, { now: this.now }).listings;
+    for (let c = 0; c < this.channelCount; c++) this.quantities[c] = listings[c].quantity;
+    return this.quantities;
+  }
+
+  private markDirty(c: number): void {
+    const spec = this.policy.syncByChannel[c];
+    if (spec.mode === 'event-driven') {
+      if (this.inFlight[c] === 1) this.dirtyAgain[c] = 1;
+      else this.startPush(c);
+      return;
+    }
+    if (this.startScheduled[c] === 1) return;
+    this.startScheduled[c] = 1;
+    this.heap.push(pushStartAfter(spec, this.now, this.scenario.from), PUSH_START, c, 0);
+  }
+
+  private startPush(c: number): void {
+    this.snapTarget[c] = this.target[c];
+    this.snapIngested[c] = this.ingested[c];
+    this.inFlight[c] = 1;
+    this.heap.push(this.now + this.scenario.channels[c].pushLatencyMs, PUSH_LAND, c, 0);
+  }
+
+  private land(c: number): void {
+    const unseenSales = this.soldOnChannel[c] - this.snapIngested[c];
+    this.setShown(c, Math.max(0, this.snapTarget[c] - unseenSales - this.holds[c]));
+    this.inFlight[c] = 0;
+    if (this.dirtyAgain[c] === 1) {
+      this.dirtyAgain[c] = 0;
+      this.startPush(c);
+    }
+  }
+
+  private setShown(c: number, value: number): void {
+    const before = this.shown[c];
+    if (value === before) return;
+    if (before === 0) {
+      this.metrics.channels[c].stockOutHours += (this.now - this.zeroSince[c]) / HOUR_MS;
+      this.zeroSince[c] = -1;
+    } else if (value === 0) {
+      this.zeroSince[c] = this.now;
+    }
+    this.shown[c] = value;
+    this.metrics.shownByHour[c][this.hourIndex()] += value - before;
+  }
+
+  private addPhysical(delta: number): void {
+    if (delta !== 0) this.metrics.physicalByHour[this.hourIndex()] += delta;
+  }
+
+  private hourIndex(): number {
+    return Math.ceil((this.now - this.scenario.from) / HOUR_MS);
+  }
+
+  private finish(end: number): void {
+    const metrics = this.metrics;
+    for (let c = 0; c < this.channelCount; c++) {
+      if (this.shown[c] === 0) metrics.channels[c].stockOutHours += (end - this.zeroSince[c]) / HOUR_MS;
+    }
+    metrics.leftover += this.physical;
+    metrics.backordersOpen += this.backorders;
+  }
+}
