@@ -37,6 +37,7 @@ export interface PolicySummary {
   readonly runs: number;
   readonly demand: Spread;
   readonly sold: Spread;
+  readonly turnedAway: Spread;
   readonly lost: Spread;
   readonly lostSyncLag: Spread;
   readonly lostRules: Spread;
@@ -70,6 +71,7 @@ export function summarisePolicy(
     runs: count,
     demand: of((m) => m.demand),
     sold: of((m) => m.sold),
+    turnedAway: of((m) => m.turnedAway),
     lost: of((m) => m.lostSyncLag + m.lostRules),
     lostSyncLag: of((m) => m.lostSyncLag),
     lostRules: of((m) => m.lostRules),

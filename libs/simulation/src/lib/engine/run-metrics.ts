@@ -16,9 +16,14 @@ export interface RunMetrics {
   run: number;
   demand: number;
   sold: number;
-  /** Demand that met a channel showing too little while stock existed, because pushes lagged. */
+  /** Buyers' units refused by a channel showing too little while free stock existed (売り逃し). */
+  turnedAway: number;
+  /**
+   * Lost sales: turned-away units whose stock was still unsold at the end (a unit another channel
+   * sold later was not lost), attributed to sync lag when the rules would have shown it...
+   */
   lostSyncLag: number;
-  /** Same, because the rules chose not to show the stock on that channel. */
+  /** ...and to the rules when they chose not to show it on that channel. */
   lostRules: number;
   /** Demand that met no stock anywhere (a true stock-out, not a lost sale). */
   unmet: number;
@@ -43,6 +48,7 @@ export function emptyRunMetrics(run: number, channels: number, skus: number, hou
     run,
     demand: 0,
     sold: 0,
+    turnedAway: 0,
     lostSyncLag: 0,
     lostRules: 0,
     unmet: 0,

@@ -53,6 +53,8 @@ export class SkuSaleSimulator {
   private readonly dirtyAgain: Uint8Array;
   private readonly startScheduled: Uint8Array;
   private readonly zeroSince: Float64Array;
+  private readonly turnedAwayLag: Float64Array;
+  private readonly turnedAwayRules: Float64Array;
 
   private readonly quantities: number[] = [];
   private physical = 0;
@@ -79,6 +81,8 @@ export class SkuSaleSimulator {
     this.dirtyAgain = new Uint8Array(n);
     this.startScheduled = new Uint8Array(n);
     this.zeroSince = new Float64Array(n);
+    this.turnedAwayLag = new Float64Array(n);
+    this.turnedAwayRules = new Float64Array(n);
   }
 
   /** The listings the rules see for a SKU: one per channel, with its baseline as sales velocity. */
@@ -126,6 +130,8 @@ export class SkuSaleSimulator {
       this.inFlight[c] = 0;
       this.dirtyAgain[c] = 0;
       this.startScheduled[c] = 0;
+      this.turnedAwayLag[c] = 0;
+      this.turnedAwayRules[c] = 0;
       this.target[c] = quantities[c];
       this.shown[c] = quantities[c];
       this.zeroSince[c] = quantities[c] === 0 ? scenario.from : -1;
@@ -219,28 +225,21 @@ export class SkuSaleSimulator {
   }
 
   /**
-   * Demand the channel could not serve. If free stock existed anywhere it is a lost sale (売り逃し):
-   * caused by sync lag when the rules, fed the true free stock, would have shown the units on this
-   * channel; chosen by the rules otherwise. Without free stock it is a true stock-out.
+   * Demand the channel could not serve. If free stock existed anywhere the buyer was turned away
+   * (売り逃し): because of sync lag when the rules, fed the true free stock, would have shown the
+   * units on this channel; by the rules' choice otherwise. Without free stock it is a true stock-out.
    */
   private recordShortfall(c: number, quantity: number): void {
     const metrics = this.metrics;
     let openHolds = 0;
     for (let k = 0; k < this.channelCount; k++) openHolds += this.holds[k];
     const free = this.physical - openHolds;
-    const lost = Math.max(0, Math.min(quantity, free));
-    metrics.unmet += quantity - lost;
+    const turnedAway = Math.max(0, Math.min(quantity, free));
+    metrics.unmet += quantity - turnedAway;
     if (this.physical === 0) metrics.skuSoldOut[this.skuIndex] = 1;
-    if (lost === 0) return;
-    metrics.skuLost[this.skuIndex] += lost;
-    const wouldShow = this.allocate(free)[c];
-    if (wouldShow >= lost) {
-      metrics.lostSyncLag += lost;
-      metrics.channels[c].lostSyncLag += lost;
-    } else {
-      metrics.lostRules += lost;
-      metrics.channels[c].lostRules += lost;
-    }
+    if (turnedAway === 0) return;
+    if (this.allocate(free)[c] >= turnedAway) this.turnedAwayLag[c] += turnedAway;
+    else this.turnedAwayRules[c] += turnedAway;
   }
 
   private receive(quantity: number): void {
@@ -325,12 +324,31 @@ export class SkuSaleSimulator {
     return Math.ceil((this.now - this.scenario.from) / HOUR_MS);
   }
 
+  /**
+   * A buyer turned away costs a sale only if the unit is still there at the end: a unit that another
+   * channel sold later was not lost. So the lost sales of a SKU are its turned-away units capped by
+   * its leftover, split over channels and causes in proportion to the turned-away units.
+   */
   private finish(end: number): void {
     const metrics = this.metrics;
+    let turnedAway = 0;
     for (let c = 0; c < this.channelCount; c++) {
       if (this.shown[c] === 0) metrics.channels[c].stockOutHours += (end - this.zeroSince[c]) / HOUR_MS;
+      turnedAway += this.turnedAwayLag[c] + this.turnedAwayRules[c];
     }
     metrics.leftover += this.physical;
     metrics.backordersOpen += this.backorders;
+    if (turnedAway === 0) return;
+    metrics.turnedAway += turnedAway;
+    const lostShare = Math.min(turnedAway, this.physical) / turnedAway;
+    metrics.skuLost[this.skuIndex] += lostShare * turnedAway;
+    for (let c = 0; c < this.channelCount; c++) {
+      const lag = lostShare * this.turnedAwayLag[c];
+      const rules = lostShare * this.turnedAwayRules[c];
+      metrics.lostSyncLag += lag;
+      metrics.lostRules += rules;
+      metrics.channels[c].lostSyncLag += lag;
+      metrics.channels[c].lostRules += rules;
+    }
   }
 }
