@@ -7,6 +7,7 @@ import {
 import type { SyncSpec } from '../input/plan.schema';
 import type { Arrivals } from './order-arrival.generator';
 import { EventHeap } from './event-heap';
+import { IngestQueues } from './ingest-queue';
 import type { RunMetrics } from './run-metrics';
 import type { Scenario, SkuScenario } from './scenario.types';
 import { pushStartAfter } from './sync-schedule';
@@ -24,12 +25,17 @@ import { pushStartAfter } from './sync-schedule';
  *   ledger had not seen when the target was computed − open cart holds, never less than 0.
  * SKUs never share stock, so each is simulated on its own; that keeps the event heap tiny.
  */
+// Rare events go through the heap; ingests, push starts and push landings have their own cheaper
+// per-channel slots (see the main loop).
 const CHECKOUT = 1;
 const HOLD_EXPIRE = 2;
-const INGEST = 3;
-const INBOUND = 4;
-const PUSH_START = 5;
-const PUSH_LAND = 6;
+const INBOUND = 3;
+
+const FROM_ARRIVALS = 0;
+const FROM_HEAP = 1;
+const FROM_INGEST = 2;
+const FROM_LAND = 3;
+const FROM_START = 4;
 
 const HOUR_MS = 3_600_000;
 
@@ -49,9 +55,12 @@ export class SkuSaleSimulator {
   private readonly target: Float64Array;
   private readonly snapTarget: Float64Array;
   private readonly snapIngested: Float64Array;
-  private readonly inFlight: Uint8Array;
+  private readonly ingests: IngestQueues;
+  /** When the channel's push in flight lands; Infinity when none is (one in flight per listing). */
+  private readonly landAt: Float64Array;
+  /** When the channel's next interval push starts; Infinity when none is due. */
+  private readonly startAt: Float64Array;
   private readonly dirtyAgain: Uint8Array;
-  private readonly startScheduled: Uint8Array;
   private readonly zeroSince: Float64Array;
   private readonly turnedAwayLag: Float64Array;
   private readonly turnedAwayRules: Float64Array;
@@ -77,9 +86,10 @@ export class SkuSaleSimulator {
     this.target = new Float64Array(n);
     this.snapTarget = new Float64Array(n);
     this.snapIngested = new Float64Array(n);
-    this.inFlight = new Uint8Array(n);
+    this.ingests = new IngestQueues(n);
+    this.landAt = new Float64Array(n);
+    this.startAt = new Float64Array(n);
     this.dirtyAgain = new Uint8Array(n);
-    this.startScheduled = new Uint8Array(n);
     this.zeroSince = new Float64Array(n);
     this.turnedAwayLag = new Float64Array(n);
     this.turnedAwayRules = new Float64Array(n);
@@ -112,6 +122,7 @@ export class SkuSaleSimulator {
     this.policy = policy;
     this.metrics = metrics;
     this.heap.clear();
+    this.ingests.clear();
     this.physical = sku.initial;
     this.backorders = 0;
     this.ledger = sku.initial;
@@ -127,9 +138,9 @@ export class SkuSaleSimulator {
       this.soldOnChannel[c] = 0;
       this.ingested[c] = 0;
       this.holds[c] = 0;
-      this.inFlight[c] = 0;
+      this.landAt[c] = Infinity;
+      this.startAt[c] = Infinity;
       this.dirtyAgain[c] = 0;
-      this.startScheduled[c] = 0;
       this.turnedAwayLag[c] = 0;
       this.turnedAwayRules[c] = 0;
       this.target[c] = quantities[c];
@@ -139,20 +150,57 @@ export class SkuSaleSimulator {
     }
 
     const end = scenario.to;
+    const channels = this.channelCount;
     let next = 0;
+    // Earliest event first; on equal times the order of the checks below decides, so runs repeat.
     for (;;) {
-      const arrivalTime = next < arrivals.count ? arrivals.time[next] : Infinity;
-      const eventTime = this.heap.peekTime();
-      if (arrivalTime <= eventTime) {
-        if (arrivalTime >= end) break;
-        this.now = arrivalTime;
-        this.onArrival(arrivals.channel[next], arrivals.quantity[next], arrivals.checkoutAfter[next]);
-        next++;
-      } else {
-        if (eventTime >= end) break;
-        this.heap.pop();
-        this.now = eventTime;
-        this.onEvent(this.heap.topKind, this.heap.topChannel, this.heap.topQuantity);
+      let time = next < arrivals.count ? arrivals.time[next] : Infinity;
+      let source = FROM_ARRIVALS;
+      let channel = 0;
+      const heapTime = this.heap.peekTime();
+      if (heapTime < time) {
+        time = heapTime;
+        source = FROM_HEAP;
+      }
+      for (let c = 0; c < channels; c++) {
+        const ingestTime = this.ingests.headTime(c);
+        if (ingestTime < time) {
+          time = ingestTime;
+          source = FROM_INGEST;
+          channel = c;
+        }
+        if (this.landAt[c] < time) {
+          time = this.landAt[c];
+          source = FROM_LAND;
+          channel = c;
+        }
+        if (this.startAt[c] < time) {
+          time = this.startAt[c];
+          source = FROM_START;
+          channel = c;
+        }
+      }
+      if (time >= end) break;
+      this.now = time;
+      switch (source) {
+        case FROM_ARRIVALS:
+          this.onArrival(arrivals.channel[next], arrivals.quantity[next], arrivals.checkoutAfter[next]);
+          next++;
+          break;
+        case FROM_HEAP:
+          this.heap.pop();
+          this.onEvent(this.heap.topKind, this.heap.topChannel, this.heap.topQuantity);
+          break;
+        case FROM_INGEST:
+          this.ingest(channel, this.ingests.shift(channel));
+          break;
+        case FROM_LAND:
+          this.land(channel);
+          break;
+        case FROM_START:
+          this.startAt[channel] = Infinity;
+          this.startPush(channel);
+          break;
       }
     }
     this.finish(end);
@@ -168,23 +216,17 @@ export class SkuSaleSimulator {
         this.holds[c] -= quantity;
         this.setShown(c, this.shown[c] + quantity);
         break;
-      case INGEST:
-        this.ingested[c] += quantity;
-        this.ledger -= quantity;
-        this.reallocate();
-        this.markDirty(c);
-        break;
       case INBOUND:
         this.receive(quantity);
         break;
-      case PUSH_START:
-        this.startScheduled[c] = 0;
-        this.startPush(c);
-        break;
-      case PUSH_LAND:
-        this.land(c);
-        break;
     }
+  }
+
+  private ingest(c: number, quantity: number): void {
+    this.ingested[c] += quantity;
+    this.ledger -= quantity;
+    this.reallocate();
+    this.markDirty(c);
   }
 
   private onArrival(c: number, quantity: number, checkoutAfter: number): void {
@@ -221,7 +263,7 @@ export class SkuSaleSimulator {
       metrics.skuOversold[this.skuIndex] += over;
     }
     if (this.physical === 0) metrics.skuSoldOut[this.skuIndex] = 1;
-    this.heap.push(this.now + this.scenario.channels[c].importDelayMs, INGEST, c, quantity);
+    this.ingests.push(c, this.now + this.scenario.channels[c].importDelayMs, quantity);
   }
 
   /**
@@ -276,27 +318,28 @@ export class SkuSaleSimulator {
 
   private markDirty(c: number): void {
     const spec = this.policy.syncByChannel[c];
-    if (spec.mode === 'event-driven') {
-      if (this.inFlight[c] === 1) this.dirtyAgain[c] = 1;
-      else this.startPush(c);
+    if (spec.mode === 'interval') {
+      if (this.startAt[c] === Infinity) this.startAt[c] = pushStartAfter(spec, this.now, this.scenario.from);
       return;
     }
-    if (this.startScheduled[c] === 1) return;
-    this.startScheduled[c] = 1;
-    this.heap.push(pushStartAfter(spec, this.now, this.scenario.from), PUSH_START, c, 0);
+    this.startPush(c);
   }
 
+  /** Snapshots the target and what the ledger has seen; with a push already in flight, follows it. */
   private startPush(c: number): void {
+    if (this.landAt[c] !== Infinity) {
+      this.dirtyAgain[c] = 1;
+      return;
+    }
     this.snapTarget[c] = this.target[c];
     this.snapIngested[c] = this.ingested[c];
-    this.inFlight[c] = 1;
-    this.heap.push(this.now + this.scenario.channels[c].pushLatencyMs, PUSH_LAND, c, 0);
+    this.landAt[c] = this.now + this.scenario.channels[c].pushLatencyMs;
   }
 
   private land(c: number): void {
     const unseenSales = this.soldOnChannel[c] - this.snapIngested[c];
     this.setShown(c, Math.max(0, this.snapTarget[c] - unseenSales - this.holds[c]));
-    this.inFlight[c] = 0;
+    this.landAt[c] = Infinity;
     if (this.dirtyAgain[c] === 1) {
       this.dirtyAgain[c] = 0;
       this.startPush(c);

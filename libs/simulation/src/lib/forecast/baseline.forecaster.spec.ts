@@ -42,7 +42,7 @@ describe('forecastBaseline', () => {
   it('uses Croston-SBA for intermittent demand and TSB for lumpy demand', () => {
     const random = randomStream(4);
     const intermittent = Array.from({ length: 200 }, () => (random.next() < 0.2 ? 2 : 0));
-    const lumpy = Array.from({ length: 200 }, () => (random.next() < 0.2 ? 1 + Math.floor(random.next() * 12) : 0));
+    const lumpy = Array.from({ length: 200 }, () => (random.next() < 0.2 ? (random.next() < 0.8 ? 1 : 25) : 0));
     const none = intermittent.map(() => false);
     const a = forecastBaseline(intermittent, none, 7, 5);
     const b = forecastBaseline(lumpy, none, 7, 5);

@@ -83,9 +83,10 @@ function residualStatistics(
   if (count < 2) return { residualSd: 0, dispersion: Infinity };
   const variance = squares / count;
   const mean = meanSum / count;
-  // Only variance clearly beyond Poisson is evidence of overdispersion; noise near it is not.
+  // Residuals also carry the fitted level's own error (a few percent of the variance), so only
+  // variance clearly beyond Poisson is taken as overdispersion.
   const excess = variance - mean;
   const dispersion =
-    mean > 0 && excess > 0.1 * mean ? Math.max(0.5, (mean * mean) / excess) : Infinity;
+    mean > 0 && excess > 0.2 * mean ? Math.max(0.5, (mean * mean) / excess) : Infinity;
   return { residualSd: Math.sqrt(variance), dispersion };
 }

@@ -52,19 +52,41 @@ describe('estimateUplifts', () => {
     }
   });
 
-  it('shrinks a SKU with one campaign toward the pooled uplift', () => {
-    const oneCampaign = [{ id: 'shopify', kind: 'newsletter' as const, uplift: 2, campaignDays: [100] }];
-    const result = estimate(
-      [
-        { sku: 'A', baseline: { shopify: 10 } },
-        { sku: 'B', baseline: { shopify: 12 } },
-      ],
-      oneCampaign,
+  it('pools differences that are only noise, and keeps uplifts that really differ', () => {
+    const sameUplift = [{ id: 'shopify', kind: 'newsletter' as const, uplift: 2, campaignDays: [100, 200] }];
+    const noisy = estimate(
+      ['A', 'B', 'C', 'D'].map((sku) => ({ sku, baseline: { shopify: 3 } })),
+      sameUplift,
     ).uplifts[0];
-    for (const sku of result.skus) {
-      expect(sku.campaigns).toBe(1);
-      expect(sku.estimate).toBeCloseTo((sku.raw + result.pooled) / 2, 10);
+    for (const sku of noisy.skus) {
+      expect(Math.abs(sku.estimate - noisy.pooled)).toBeLessThanOrEqual(Math.abs(sku.raw - noisy.pooled) + 1e-12);
     }
+    const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+    expect(spread(noisy.skus.map((s) => s.estimate))).toBeLessThan(spread(noisy.skus.map((s) => s.raw)));
+  });
+
+  it('keeps a SKU’s own uplift when SKUs truly respond differently', () => {
+    const history = syntheticHistory(
+      [{ sku: 'HOT', baseline: { rakuten: 30 } }],
+      [{ id: 'rakuten', kind: 'mall-wide-sale', uplift: 5, campaignDays: every(10, 30, 360) }],
+      FIRST_DAY,
+      360,
+      7,
+    );
+    const cold = syntheticHistory(
+      [{ sku: 'COLD', baseline: { rakuten: 30 } }, { sku: 'MILD', baseline: { rakuten: 30 } }],
+      [{ id: 'rakuten', kind: 'mall-wide-sale', uplift: 1.5, campaignDays: every(10, 30, 360) }],
+      FIRST_DAY,
+      360,
+      8,
+    );
+    const series = buildDemandSeries([...history.rows, ...cold.rows], history.campaigns);
+    const result = estimateUplifts(
+      series.map((s) => ({ series: s, fitted: forecastBaseline(s.values, s.promo, 7, 1).chosen.fitted })),
+      history.campaigns,
+    )[0];
+    const hot = result.skus.find((s) => s.sku === 'HOT');
+    expect(Math.abs((hot?.estimate ?? 0) / 5 - 1)).toBeLessThan(0.1);
   });
 
   it('falls back from the SKU to the channel-and-kind pool, then the channel, then no uplift', () => {

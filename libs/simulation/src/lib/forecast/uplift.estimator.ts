@@ -5,8 +5,10 @@ import { DAYS_PER_PERIOD, type DemandSeries } from './demand-series';
 /**
  * Campaign uplift (反応度) per channel and campaign kind: what a SKU sold during past campaigns
  * divided by its baseline over the same periods. A SKU's own ratio is shrunk toward the pooled ratio
- * of all SKUs as if the pool were one more campaign of evidence, so a SKU with one campaign leans on
- * the pool and a SKU with many speaks for itself.
+ * of all SKUs by empirical Bayes: its sampling variance (Poisson: pooled ÷ baseline units, so large
+ * when the SKU has little campaign history) is weighed against the spread of true uplifts between
+ * SKUs, estimated by the method of moments. SKUs that really respond differently keep their own
+ * ratio; differences that are only noise are pooled away.
  */
 export interface SkuUplift {
   readonly sku: string;
@@ -29,8 +31,6 @@ export interface SeriesBaseline {
   readonly series: DemandSeries;
   readonly fitted: readonly number[];
 }
-
-export const PRIOR_CAMPAIGNS = 1;
 
 export function estimateUplifts(
   baselines: readonly SeriesBaseline[],
@@ -66,22 +66,38 @@ export function estimateUplifts(
         base += totals.base;
       }
       const pooled = base > 0 ? actual / base : 1;
-      const skus = [...group.perSku.entries()]
-        .map(([sku, totals]) => {
-          const raw = totals.actual / totals.base;
-          return {
-            sku,
-            campaigns: totals.n,
-            raw,
-            estimate: (totals.n * raw + PRIOR_CAMPAIGNS * pooled) / (totals.n + PRIOR_CAMPAIGNS),
-          };
-        })
+      const entries = [...group.perSku.entries()].map(([sku, totals]) => ({
+        sku,
+        totals,
+        raw: totals.actual / totals.base,
+        samplingVariance: pooled / totals.base,
+      }));
+      const between = betweenSkuVariance(entries.map((e) => e.raw), entries.map((e) => e.samplingVariance));
+      const skus = entries
+        .map(({ sku, totals, raw, samplingVariance }) => ({
+          sku,
+          campaigns: totals.n,
+          raw,
+          estimate: (between * raw + samplingVariance * pooled) / (between + samplingVariance),
+        }))
         .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
       return { channel: group.channel, kind: group.kind, campaigns: group.ids.size, pooled, skus };
     })
     .sort((a, b) =>
       a.channel === b.channel ? (a.kind < b.kind ? -1 : 1) : a.channel < b.channel ? -1 : 1,
     );
+}
+
+/**
+ * Variance of the true uplifts between SKUs: the observed variance of the raw ratios less the mean
+ * sampling variance, never negative. A lone SKU has no spread to measure and keeps its own ratio.
+ */
+function betweenSkuVariance(raws: readonly number[], samplingVariances: readonly number[]): number {
+  if (raws.length < 2) return Infinity;
+  const mean = raws.reduce((a, b) => a + b, 0) / raws.length;
+  const observed = raws.reduce((sum, raw) => sum + (raw - mean) ** 2, 0) / (raws.length - 1);
+  const sampling = samplingVariances.reduce((a, b) => a + b, 0) / samplingVariances.length;
+  return Math.max(0, observed - sampling);
 }
 
 function campaignTotals(

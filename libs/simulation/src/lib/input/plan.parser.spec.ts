@@ -58,7 +58,7 @@ describe('parsePlan', () => {
     const parsed = parsePlan(
       PLAN.replace('channels: [rakuten]', 'channels: [qoo10]').replace(
         'policies:\n',
-        'policies:\n  - { name: event, sync: { mode: event-driven }, rules: { version: 1, rules: [] } }\n',
+        'policies:\n  - { name: event, sync: { mode: event-driven }, rules: { version: 1, mode: shared, rules: [{ id: a, shares: { rakuten: 1 } }] } }\n',
       ),
     );
     expect(parsed).toMatchObject({
