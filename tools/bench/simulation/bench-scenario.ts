@@ -5,9 +5,9 @@ import {
   SLOT_MS,
   tokyoDayStarts,
   type PolicySpec,
-  type RuleSet,
   type Scenario,
 } from '@urikiri/simulation';
+import type { RuleSet } from '@urikiri/allocation';
 
 /**
  * The benchmark's sale: 1,000 SKUs on 4 channels over 14 days, with a week-long Rakuten Super SALE

@@ -3,18 +3,19 @@ import { syntheticHistory } from '../../../test/synthetic-sales';
 import { buildDemandSeries } from './demand-series.builder';
 import { forecastBaseline } from './baseline.forecaster';
 import { estimateUplifts, upliftFor } from './uplift.estimator';
+import type { SyntheticChannel, SyntheticSku } from '../../../test/synthetic-sales';
 
 const FIRST_DAY = tokyoDayNumber(Date.parse('2025-12-01T00:00:00+09:00'));
 const every = (start: number, step: number, days: number) =>
   Array.from({ length: Math.ceil((days - start) / step) }, (_, i) => start + i * step);
 
-const CHANNELS = [
+const CHANNELS: SyntheticChannel[] = [
   { id: 'rakuten', kind: 'mall-wide-sale' as const, uplift: 3, campaignDays: every(10, 30, 360) },
   { id: 'amazon', kind: 'mall-wide-sale' as const, uplift: 2, campaignDays: every(20, 40, 360) },
   { id: 'yahoo', kind: 'coupon' as const, uplift: 1.5, campaignDays: every(4, 10, 360) },
 ];
 
-function estimate(skus: readonly { sku: string; baseline: Record<string, number> }[], channels = CHANNELS) {
+function estimate(skus: readonly SyntheticSku[], channels: readonly SyntheticChannel[] = CHANNELS) {
   const history = syntheticHistory(skus, channels, FIRST_DAY, 360, 99);
   const series = buildDemandSeries(history.rows, history.campaigns);
   const baselines = series.map((s) => ({
@@ -25,7 +26,7 @@ function estimate(skus: readonly { sku: string; baseline: Record<string, number>
 }
 
 describe('estimateUplifts', () => {
-  const skus = ['A', 'B', 'C', 'D'].map((sku, i) => ({
+  const skus: SyntheticSku[] = ['A', 'B', 'C', 'D'].map((sku, i) => ({
     sku,
     baseline: { rakuten: 10 + 5 * i, amazon: 8 + 2 * i, yahoo: 6 + i },
   }));
