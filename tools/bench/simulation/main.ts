@@ -18,20 +18,16 @@ const runs = Number(values.runs);
 const workers = Math.max(1, Math.min(Number(values.workers), runs));
 const seed = Number(values.seed);
 
-interface WorkerOutcome {
-  readonly results: RunMetrics[];
-  readonly cpuMs: number;
-}
 
 // The worker entry is TypeScript: load the same SWC hook the main thread was started with.
 const workerSource = `require('@swc-node/register'); require(${JSON.stringify(`${__dirname}/simulation-worker.ts`)});`;
 
-function runWorker(share: number[], onRun: () => void): Promise<WorkerOutcome> {
+function runWorker(share: number[], onRun: () => void): Promise<RunMetrics[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerSource, { eval: true, workerData: { seed, runs: share } });
-    worker.on('message', (message: { type: string } & Partial<WorkerOutcome>) => {
+    worker.on('message', (message: { type: string; results?: RunMetrics[] }) => {
       if (message.type === 'run-done') onRun();
-      else resolve({ results: message.results as RunMetrics[], cpuMs: message.cpuMs as number });
+      else resolve(message.results ?? []);
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
@@ -46,6 +42,8 @@ async function main(): Promise<void> {
     Array.from({ length: runs }, (_, r) => r).filter((r) => r % workers === w),
   );
   let done = 0;
+  // process.cpuUsage covers every thread of the process: the CPU time all workers spent together.
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const outcomes = await Promise.all(
     shares.map((share) =>
@@ -56,7 +54,9 @@ async function main(): Promise<void> {
     ),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const results = outcomes.flatMap((outcome) => outcome.results).sort((a, b) => a.run - b.run);
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const results = outcomes.flat().sort((a, b) => a.run - b.run);
   const orders = results.reduce((sum, m) => sum + m.demand, 0);
   const allocations = results.reduce((sum, m) => sum + m.allocations, 0);
   const scenario = buildBenchScenario(seed);
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       `oversold ${summary.oversold.p50}, leftover ${summary.leftover.p50}; units conserved in every run: ${results.every(conserves)}`,
   );
   console.log(
-    `worker CPU seconds [${outcomes.map((o) => (o.cpuMs / 1000).toFixed(1)).join(', ')}], ` +
+    `CPU seconds, all threads: ${cpuSeconds.toFixed(1)} (${((cpuSeconds / runs) * 1000).toFixed(0)} ms per run); ` +
       `load average before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' ')}`,
   );
   console.log(
@@ -82,6 +82,7 @@ async function main(): Promise<void> {
       ordersPerSec: Math.round(orders / seconds),
       allocations,
       workers,
+      cpuSeconds: Math.round(cpuSeconds * 10) / 10,
     }),
   );
 }

@@ -5,7 +5,5 @@ import { BENCH_POLICY, buildBenchScenario } from './bench-scenario';
 
 const { seed, runs } = workerData as { seed: number; runs: number[] };
 const scenario = buildBenchScenario(seed);
-const started = process.cpuUsage();
 const [results] = simulateRuns(scenario, [BENCH_POLICY], runs, () => parentPort?.postMessage({ type: 'run-done' }));
-const cpu = process.cpuUsage(started);
-parentPort?.postMessage({ type: 'results', results, cpuMs: (cpu.user + cpu.system) / 1000 });
+parentPort?.postMessage({ type: 'results', results });

@@ -99,6 +99,26 @@ describe('simulateRuns', () => {
     }
   });
 
+  it('reallocates when a rule window opens, even without a stock change', () => {
+    const scenario = fixtureScenario({ initial: 500, dailyOrders: 0, uplift: 1, channels: [{ id: 'rakuten' }, { id: 'amazon' }] });
+    const amazonStopsAt = '2026-12-04T22:00';
+    const rules = {
+      version: 1,
+      mode: 'shared' as const,
+      rules: [
+        { id: 'all', shares: { rakuten: 100, amazon: 100 } },
+        { id: 'amazon-off', window: { from: amazonStopsAt }, shares: { rakuten: 100, amazon: 0 }, precedence: 1 },
+      ],
+    };
+    const [runs] = simulateRuns(scenario, [policy('p', rules, EVENT, scenario)], [0, 1]);
+    for (const run of runs) {
+      // No buyer changes the stock; amazon still shows 0 from 22:00 (plus the push latency) to the
+      // end: 4 of the 6 hours, per SKU.
+      expect(run.channels[1].stockOutHours).toBeCloseTo(4 * scenario.skus.length, 2);
+      expect(run.shownByHour[1][3]).toBe(0);
+    }
+  });
+
   it('blames sync lag, not the rules, for buyers turned away while a slow push is under way', () => {
     // Channels sell out their few units; the inbound refill reaches them only at the next 2-hour push.
     const scenario = fixtureScenario({

@@ -2,7 +2,7 @@ import { compileRuleSet } from '@urikiri/allocation';
 import { ArrivalBuffer, generateArrivals } from './order-arrival.generator';
 import { emptyRunMetrics, settleHourly, type RunMetrics } from './run-metrics';
 import type { PolicySpec, Scenario } from './scenario.types';
-import { SkuSaleSimulator, type CompiledPolicy } from './sku-sale.simulator';
+import { ruleChangesWithin, SkuSaleSimulator, type CompiledPolicy } from './sku-sale.simulator';
 
 /**
  * Runs the given Monte Carlo runs of a scenario under every policy. In each run every policy meets
@@ -16,11 +16,15 @@ export function simulateRuns(
   runs: readonly number[],
   onRunDone?: (run: number) => void,
 ): RunMetrics[][] {
-  const compiled: CompiledPolicy[] = policies.map((policy) => ({
-    name: policy.name,
-    ruleSet: compileRuleSet(policy.rules),
-    syncByChannel: policy.syncByChannel,
-  }));
+  const compiled: CompiledPolicy[] = policies.map((policy) => {
+    const ruleSet = compileRuleSet(policy.rules);
+    return {
+      name: policy.name,
+      ruleSet,
+      syncByChannel: policy.syncByChannel,
+      ruleChanges: ruleChangesWithin(ruleSet, scenario.from, scenario.to),
+    };
+  });
   const hours = windowHours(scenario);
   const simulator = new SkuSaleSimulator(scenario);
   const buffer = new ArrivalBuffer();

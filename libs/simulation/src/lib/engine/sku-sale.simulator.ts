@@ -18,8 +18,9 @@ import { pushStartAfter } from './sync-schedule';
  *   until the buyer checks out or the hold expires;
  * - a sale takes physical stock; a sale with none left is an oversell (a backorder that the next
  *   inbound fills first, as the ledger does);
- * - the order reaches the ledger after the channel's import delay; every ledger change runs the
- *   allocation rules (libs/allocation) and marks changed listings for a push;
+ * - the order reaches the ledger after the channel's import delay; every ledger change, and every
+ *   instant a rule's window opens or closes, runs the allocation rules (libs/allocation) and marks
+ *   changed listings for a push;
  * - a push starts at once (event-driven, one in flight per listing, coalesced) or at the next tick
  *   (interval) and lands after the channel's latency, showing target − the channel's sales the
  *   ledger had not seen when the target was computed − open cart holds, never less than 0.
@@ -30,6 +31,7 @@ import { pushStartAfter } from './sync-schedule';
 const CHECKOUT = 1;
 const HOLD_EXPIRE = 2;
 const INBOUND = 3;
+const RULES_CHANGE = 4;
 
 const FROM_ARRIVALS = 0;
 const FROM_HEAP = 1;
@@ -43,6 +45,19 @@ export interface CompiledPolicy {
   readonly name: string;
   readonly ruleSet: CompiledRuleSet;
   readonly syncByChannel: readonly SyncSpec[];
+  /** Instants inside the window where a rule's window opens or closes: the service reallocates then. */
+  readonly ruleChanges: readonly number[];
+}
+
+/** The instants in (from, to) at which some rule of the set comes into or goes out of force. */
+export function ruleChangesWithin(ruleSet: CompiledRuleSet, from: number, to: number): number[] {
+  const instants = new Set<number>();
+  for (const rule of ruleSet.rules) {
+    for (const instant of [rule.fromMs, rule.toMs]) {
+      if (instant > from && instant < to) instants.add(instant);
+    }
+  }
+  return [...instants].sort((a, b) => a - b);
 }
 
 export class SkuSaleSimulator {
@@ -71,7 +86,11 @@ export class SkuSaleSimulator {
   private ledger = 0;
   private now = 0;
   private skuIndex = 0;
-  private unitListings: readonly ListingInput[] = [];
+  private stock: { sku: string; available: number; tags?: readonly string[]; category?: string } = {
+    sku: '',
+    available: 0,
+  };
+  private unit: AllocationUnit = { skus: [], listings: [] };
   private sku!: SkuScenario;
   private policy!: CompiledPolicy;
   private metrics!: RunMetrics;
@@ -118,7 +137,8 @@ export class SkuSaleSimulator {
     const sku = scenario.skus[skuIndex];
     this.sku = sku;
     this.skuIndex = skuIndex;
-    this.unitListings = listings;
+    this.stock = { sku: sku.sku, available: sku.initial, tags: sku.tags, category: sku.category };
+    this.unit = { skus: [this.stock], listings };
     this.policy = policy;
     this.metrics = metrics;
     this.heap.clear();
@@ -133,6 +153,7 @@ export class SkuSaleSimulator {
       if (inbound.at >= scenario.from && inbound.at < scenario.to)
         this.heap.push(inbound.at, INBOUND, 0, inbound.quantity);
     }
+    for (const instant of policy.ruleChanges) this.heap.push(instant, RULES_CHANGE, 0, 0);
     const quantities = this.allocate(this.ledger);
     for (let c = 0; c < this.channelCount; c++) {
       this.soldOnChannel[c] = 0;
@@ -219,6 +240,9 @@ export class SkuSaleSimulator {
       case INBOUND:
         this.receive(quantity);
         break;
+      case RULES_CHANGE:
+        this.reallocate();
+        break;
     }
   }
 
@@ -280,7 +304,12 @@ export class SkuSaleSimulator {
     metrics.unmet += quantity - turnedAway;
     if (this.physical === 0) metrics.skuSoldOut[this.skuIndex] = 1;
     if (turnedAway === 0) return;
-    if (this.allocate(free)[c] >= turnedAway) this.turnedAwayLag[c] += turnedAway;
+    // Free stock never exceeds what the ledger counts while any is free (unseen sales only lower
+    // it), the rules in force are those of the last allocation (rule changes reallocate), and more
+    // stock never lowers a quantity: so when the current target is short, the rules chose it, and
+    // only otherwise is the allocation of the true free stock needed.
+    const syncLag = this.target[c] >= turnedAway && this.allocate(free)[c] >= turnedAway;
+    if (syncLag) this.turnedAwayLag[c] += turnedAway;
     else this.turnedAwayRules[c] += turnedAway;
   }
 
@@ -307,11 +336,9 @@ export class SkuSaleSimulator {
 
   private allocate(available: number): readonly number[] {
     this.metrics.allocations++;
-    const unit: AllocationUnit = {
-      skus: [{ sku: this.sku.sku, available, tags: this.sku.tags, category: this.sku.category }],
-      listings: this.unitListings,
-    };
-    const listings = allocateUnit(this.policy.ruleSet, unit, { now: this.now }).listings;
+    // The engine reads its input and keeps nothing, so one unit object per SKU is reused.
+    this.stock.available = available;
+    const listings = allocateUnit(this.policy.ruleSet, this.unit, { now: this.now }).listings;
     for (let c = 0; c < this.channelCount; c++) this.quantities[c] = listings[c].quantity;
     return this.quantities;
   }
