@@ -40,6 +40,5 @@ export function policyTable(report: SimulationReport): string {
 }
 
 function fmt(value: number): string {
-  const rounded = Math.round(value * 10) / 10;
-  return Number.isInteger(rounded) ? rounded.toLocaleString('en-US') : rounded.toFixed(1);
+  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
 }

@@ -42,10 +42,7 @@ window ${escapeHtml(report.window.from)} → ${escapeHtml(report.window.to)} (${
 ${report.runs} Monte Carlo runs, seed ${report.seed}. Units conserved in every run: ${report.checks.unitsConserved ? 'yes' : '<b class="risk">no</b>'}.</p>`;
 }
 
-const fmt = (v: number) => {
-  const rounded = Math.round(v * 10) / 10;
-  return Number.isInteger(rounded) ? rounded.toLocaleString('en-US') : rounded.toFixed(1);
-};
+const fmt = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 function policySection(report: SimulationReport): string {
   const rows = report.policies.map((p) => {

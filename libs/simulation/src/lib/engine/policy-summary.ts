@@ -29,6 +29,8 @@ export interface SkuRisk {
   readonly stockOutProbability: number;
   readonly meanLost: number;
   readonly meanOversold: number;
+  /** Share of runs in which the SKU oversold at least one unit. */
+  readonly oversellProbability: number;
   readonly meanDemand: number;
 }
 
@@ -97,11 +99,13 @@ export function summarisePolicy(
       let soldOut = 0;
       let lost = 0;
       let oversold = 0;
+      let oversellRuns = 0;
       let demand = 0;
       for (const m of runs) {
         soldOut += m.skuSoldOut[s];
         lost += m.skuLost[s];
         oversold += m.skuOversold[s];
+        if (m.skuOversold[s] > 0) oversellRuns++;
         demand += m.skuDemand[s];
       }
       return {
@@ -109,6 +113,7 @@ export function summarisePolicy(
         stockOutProbability: round(soldOut / count),
         meanLost: round(lost / count),
         meanOversold: round(oversold / count),
+        oversellProbability: round(oversellRuns / count),
         meanDemand: round(demand / count),
       };
     }),

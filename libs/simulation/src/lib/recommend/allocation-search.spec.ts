@@ -20,7 +20,7 @@ describe('searchAllocation', () => {
   it('keeps to its budget and scores every candidate on the same runs', () => {
     expect(result.budget).toEqual({ candidates: 8, runsPerCandidate: 6 });
     expect(result.candidates).toHaveLength(8);
-    expect(result.candidates.map((c) => c.label).slice().sort()).toContain('plan: shared');
+    expect(result.candidates.map((c) => c.label).slice().sort()).toContain('rules of policy shared');
   });
 
   it('recommends a rule set libs/allocation accepts', () => {
@@ -33,7 +33,7 @@ describe('searchAllocation', () => {
     const costsInOrder = result.candidates.map((c) => c.expectedCost);
     expect(costsInOrder).toEqual([...costsInOrder].sort((a, b) => a - b));
     const planBest = Math.min(
-      ...result.candidates.filter((c) => c.label.startsWith('plan: ')).map((c) => c.expectedCost),
+      ...result.candidates.filter((c) => c.label.startsWith('rules of policy ')).map((c) => c.expectedCost),
     );
     expect(result.best.expectedCost).toBeLessThanOrEqual(planBest);
   });

@@ -68,7 +68,7 @@ export function searchAllocation(
     seen.add(key);
     candidates.push(candidate);
   };
-  for (const plan of planRuleSets) add({ label: `plan: ${plan.name}`, ruleSet: plan.rules });
+  for (const plan of planRuleSets) add({ label: `rules of policy ${plan.name}`, ruleSet: plan.rules });
   const demandShares = expectedDemandShares(scenario);
   const fastestFirst = scenario.channels
     .map((channel) => ({ id: channel.id, delay: channel.importDelayMs + channel.pushLatencyMs }))

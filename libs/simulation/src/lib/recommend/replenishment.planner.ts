@@ -9,7 +9,8 @@ import { newsvendorQuantity } from './newsvendor';
  * Replenishment per SKU: the window's simulated demand (policy-independent: every policy meets the
  * same buyers) at the critical ratio, less the stock the window opens with and what arrives in it.
  * The order must be placed one lead time before the campaign starts; a SKU is at risk when that day
- * has passed, or when it is likely to sell out under the policy the plan lists first.
+ * has passed while it needs an order, or when it is likely to sell out or to oversell under the
+ * policy the plan lists first.
  */
 export interface Replenishment {
   readonly sku: string;
@@ -33,6 +34,8 @@ export interface AtRiskSku {
 }
 
 export const LIKELY_STOCK_OUT = 0.5;
+/** An oversell in one run out of ten is a pattern worth acting on; a one-off is noise. */
+export const LIKELY_OVERSELL = 0.1;
 
 export function planReplenishment(
   scenario: Scenario,
@@ -73,7 +76,7 @@ export function flagAtRisk(
     const reasons: RiskReason[] = [];
     if (row.orderQuantity > 0 && row.orderBy < today) reasons.push('order-too-late');
     if (risk.stockOutProbability >= LIKELY_STOCK_OUT) reasons.push('likely-stock-out');
-    if (risk.meanOversold > 0) reasons.push('oversells');
+    if (risk.oversellProbability >= LIKELY_OVERSELL) reasons.push('oversells');
     return reasons.length === 0
       ? []
       : [
