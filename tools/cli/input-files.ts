@@ -16,7 +16,7 @@ export function readCsv<T>(file: string, what: string, parse: (text: string) => 
   const parsed = parse(readText(file, what));
   if (parsed.ok) return parsed.rows;
   throw new InputFileError(
-    [`${file} (${what}) was not imported:`, ...parsed.issues.slice(0, 20).map(describeCsvIssue), moreIssues(parsed.issues)].join('\n'),
+    [`${file} (${what}) was not imported:`, ...parsed.issues.slice(0, 20).map(describeCsvIssue), ...moreIssues(parsed.issues)].join('\n'),
   );
 }
 
@@ -25,9 +25,9 @@ export function describeCsvIssue(issue: CsvIssue): string {
 }
 
 export function describePlanIssues(file: string, issues: readonly PlanIssue[]): string {
-  return [`${file} (plan) was refused:`, ...issues.slice(0, 20).map((issue) => `  ${issue.path}: ${issue.reason}`), moreIssues(issues)].join('\n');
+  return [`${file} (plan) was refused:`, ...issues.slice(0, 20).map((issue) => `  ${issue.path}: ${issue.reason}`), ...moreIssues(issues)].join('\n');
 }
 
-function moreIssues(issues: readonly unknown[]): string {
-  return issues.length > 20 ? `  … and ${issues.length - 20} more` : '';
+function moreIssues(issues: readonly unknown[]): string[] {
+  return issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
 }
