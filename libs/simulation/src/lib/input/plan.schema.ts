@@ -49,7 +49,7 @@ const channelId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, {
 const windowSchema = z
   .strictObject({ from: instant, to: instant })
   .refine((window) => window.to > window.from, {
-    error: 'to must be later than from',
+    error: 'must be later than from',
     path: ['to'],
   });
 
