@@ -7,6 +7,8 @@ import { createRakutenSandbox } from '@urikiri/connector-rakuten/sandbox';
 import { ShopifyConnector } from '@urikiri/connector-shopify';
 import { createShopifySandbox } from '@urikiri/connector-shopify/sandbox';
 import { createTestshopSandbox } from '@urikiri/connector-testshop/sandbox';
+import { YahooConnector } from '@urikiri/connector-yahoo';
+import { createYahooSandbox } from '@urikiri/connector-yahoo/sandbox';
 import { createTestDatabase, type TestDatabase } from '@urikiri/inventory/testing';
 import { SYNC_ENTITIES } from './entities';
 import { syncHarness, testshop, type HarnessShop } from './testing/sync-harness';
@@ -45,6 +47,13 @@ const channels: ChannelCase[] = [
     shop: async () => {
       const sandbox = await createShopifySandbox({ seed: 13, plan: 'plus' });
       return { sandbox, connector: 'shopify', listingId: '44000000001@71000000001', connect: (credentials, baseUrl) => new ShopifyConnector({ credentials, baseUrl, timeoutMs: 5000 }) };
+    },
+  },
+  {
+    name: 'Yahoo! Shopping (+N/-N writes, about one call per second)',
+    shop: async () => {
+      const sandbox = await createYahooSandbox({ seed: 14 });
+      return { sandbox, connector: 'yahoo', listingId: 'tea01', connect: (credentials, baseUrl) => new YahooConnector({ credentials, baseUrl, timeoutMs: 5000 }) };
     },
   },
 ];
