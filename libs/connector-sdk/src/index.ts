@@ -4,6 +4,7 @@ export * from './connector/connector.types';
 export type { ChannelConnector, ConnectorClass, ConnectorContext } from './connector/channel-connector';
 export { BaseConnector, DEFAULT_TIMEOUT_MS, type ConnectorDefinition } from './connector/base-connector';
 export { CredentialsError, parseCredentials } from './connector/parse-credentials';
+export { UncertainWriteJournal } from './connector/uncertain-write-journal';
 export { pushResultFromError } from './connector/push-result-from-error';
 export { validatePushItems } from './connector/validate-push-items';
 

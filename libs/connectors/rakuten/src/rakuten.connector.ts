@@ -10,12 +10,12 @@ import {
   type PushItem,
   type PushResult,
   type ReadResult,
+  UncertainWriteJournal,
 } from '@urikiri/connector-sdk';
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { decodeCatalogueCursor, encodeCatalogueCursor } from './catalogue/catalogue-cursor.codec';
 import { listingSettingIssues } from './catalogue/listing-settings.checker';
 import { planInventoryWrite, type PlannedWrite } from './inventory/inventory-write.planner';
-import { UncertainWriteJournal } from './inventory/uncertain-write.journal';
 import { RakutenOrderPoller } from './orders/rakuten-order.poller';
 import { AUTH_HINT, itemIndexOf, outcomeUnknown, readRakutenFailure } from './rakuten-failure.reader';
 import { formatRakutenListingId, listingIdProblem, parseRakutenListingId, type RakutenListingRef } from './rakuten-listing-id.codec';

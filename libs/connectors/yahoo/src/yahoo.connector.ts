@@ -12,6 +12,7 @@ import {
   type PushItem,
   type PushResult,
   type ReadResult,
+  UncertainWriteJournal,
 } from '@urikiri/connector-sdk';
 import { isAxiosError, type AxiosRequestConfig } from 'axios';
 import { OrdersPoller } from './orders/orders.poller';
@@ -20,7 +21,6 @@ import {
   resultQuantity,
   stockResultsByListing,
 } from './stock/stock-answer.reader';
-import { UncertainWriteJournal } from './stock/uncertain-write.journal';
 import { yahooCredentials, type YahooCredentials } from './yahoo.credentials';
 import { withYahooError } from './yahoo-error.reader';
 import {

@@ -73,9 +73,6 @@ export async function connectorGenerator(tree: Tree, options: ConnectorGenerator
     targets: { typecheck: {}, test: {} },
   });
   generateFiles(tree, joinPathFragments(__dirname, 'files'), o.projectRoot, { ...o, tmpl: '' });
-  if (o.relative) {
-    generateFiles(tree, joinPathFragments(__dirname, 'files-relative'), o.projectRoot, { ...o, tmpl: '' });
-  }
 
   const list: ConnectorList = tree.exists(CONNECTOR_LIST) ? JSON.parse(tree.read(CONNECTOR_LIST, 'utf-8') ?? '{}') : { packages: [] };
   list.packages = [...new Set([...(list.packages ?? []), o.importPath])].sort();
