@@ -14,9 +14,11 @@ import { inventoryOrmOptions } from '../persistence/orm-options';
 async function main(): Promise<void> {
   const [file, worker, count, sku] = process.argv.slice(2);
   const orm = await MikroORM.init(inventoryOrmOptions({ url: file }));
-  const ledger = new InventoryLedger(orm);
+  // One transaction per reservation: the processes compete on the row, not inside one batch.
+  const ledger = new InventoryLedger(orm, { combiner: { maxBatch: 1, maxInFlightPerSku: 4 } });
   writeFileSync(`${file}.ready-${worker}`, '');
   while (!existsSync(`${file}.go`)) await new Promise((r) => setTimeout(r, 10));
+  const startedAt = Date.now();
   let ok = 0;
   let refused = 0;
   await Promise.all(
@@ -30,8 +32,9 @@ async function main(): Promise<void> {
       }
     }),
   );
+  const finishedAt = Date.now();
   await orm.close(true);
-  process.stdout.write(`${JSON.stringify({ ok, refused })}\n`);
+  process.stdout.write(`${JSON.stringify({ ok, refused, startedAt, finishedAt })}\n`);
 }
 
 main().catch((error: unknown) => {
