@@ -1,3 +1,4 @@
+import { isKnownTimeZone } from '@urikiri/zoned-time';
 import { z } from 'zod';
 
 /**
@@ -23,15 +24,6 @@ export const ROLES = ['api', 'worker', 'scheduler', 'all'] as const;
 export type Role = (typeof ROLES)[number];
 
 const API_KEY_PATTERN = /^uk_[A-Za-z0-9_-]{32,}$/;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function hasProtocol(value: string, protocols: readonly string[]): boolean {
   try {
@@ -129,7 +121,7 @@ export const CONFIG_VARIABLES = {
     defaultText: 'Asia/Tokyo',
     schema: z
       .string()
-      .refine(isTimeZone)
+      .refine(isKnownTimeZone)
       .optional()
       .transform((value) => value ?? 'Asia/Tokyo'),
   },

@@ -4,19 +4,12 @@
  * zone data, so it stays free of I/O and gives the same answer for the same text on every machine.
  */
 
-export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone, wallClockToEpoch } from '@urikiri/zoned-time';
+
+export { DEFAULT_TIME_ZONE, isKnownTimeZone };
 
 const DATE_TIME_PATTERN =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/;
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Epoch milliseconds of `text` read in `timeZone`, or null when the text is not a real date-time. */
 export function parseZonedDateTime(
@@ -35,7 +28,7 @@ export function parseZonedDateTime(
   const offsetText = match[7];
   if (offsetText !== undefined)
     return wallClockAsUtc - explicitOffsetMs(offsetText);
-  return wallClockInZoneToEpoch(wallClockAsUtc, timeZone);
+  return wallClockToEpoch(wallClockAsUtc, timeZone);
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -47,38 +40,4 @@ function explicitOffsetMs(offsetText: string): number {
   const sign = offsetText.startsWith('-') ? -1 : 1;
   const [hours, minutes] = offsetText.slice(1).split(':').map(Number);
   return sign * (hours * 60 + minutes) * 60_000;
-}
-
-// The zone's offset can differ on either side of a DST change, so the guess is corrected once
-// with the offset in force at the first estimate.
-function wallClockInZoneToEpoch(
-  wallClockAsUtc: number,
-  timeZone: string,
-): number {
-  const firstGuess = wallClockAsUtc - zoneOffsetMs(wallClockAsUtc, timeZone);
-  return wallClockAsUtc - zoneOffsetMs(firstGuess, timeZone);
-}
-
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const field = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const wallClock = Date.UTC(
-    field('year'),
-    field('month') - 1,
-    field('day'),
-    field('hour'),
-    field('minute'),
-    field('second'),
-  );
-  return wallClock - Math.floor(epochMs / 1000) * 1000;
 }
