@@ -8,7 +8,7 @@ import {
   seasonPeriodFor,
   type CampaignRow,
 } from '@urikiri/simulation';
-import { InputFileError, readCsv } from './input-files';
+import { readCsv, runCommand, wholeNumber } from './input-files';
 
 const HELP = `Usage: urikiri backtest --history sales.csv [--horizon 12] [--campaigns campaigns.csv]
                         [--origins 4] [--period 7] [--json]
@@ -64,16 +64,4 @@ function main(): number {
   return 0;
 }
 
-function wholeNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InputFileError(`${flag} must be a whole number, 1 or more (got "${text}")`);
-  return value;
-}
-
-try {
-  process.exitCode = main();
-} catch (error) {
-  if (!(error instanceof InputFileError)) throw error;
-  console.error(`urikiri backtest: ${error.message}`);
-  process.exitCode = 1;
-}
+runCommand('backtest', main);

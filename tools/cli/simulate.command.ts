@@ -14,7 +14,7 @@ import {
   type InboundRow,
   type PlanStock,
 } from '@urikiri/simulation';
-import { describePlanIssues, InputFileError, readCsv, readText } from './input-files';
+import { describePlanIssues, InputFileError, readCsv, runCommand, wholeNumber, readText } from './input-files';
 import { progressBar } from './progress-bar';
 import { renderReportHtml } from './report-html.writer';
 import { policyTable } from './policy-table';
@@ -88,16 +88,4 @@ function main(): number {
   return 0;
 }
 
-function wholeNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new InputFileError(`${flag} must be a whole number, 1 or more (got "${text}")`);
-  return value;
-}
-
-try {
-  process.exitCode = main();
-} catch (error) {
-  if (!(error instanceof InputFileError)) throw error;
-  console.error(`urikiri simulate: ${error.message}`);
-  process.exitCode = 1;
-}
+runCommand('simulate', main);
