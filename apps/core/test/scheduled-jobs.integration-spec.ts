@@ -4,16 +4,8 @@ import type { Queue } from 'bullmq';
 import { QueueName } from '../src/queue/queue-names';
 import { LEDGER_CHECKPOINT_SCHEDULER_ID } from '../src/queue/ledger-checkpoint/ledger-checkpoint.job';
 import { RESERVATION_EXPIRY_SCHEDULER_ID } from '../src/queue/reservation-expiry/reservation-expiry.job';
+import { eventually } from './support/eventually';
 import { startTestApp, type TestApp } from './support/test-app';
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('scheduled jobs through BullMQ', () => {
   let api: TestApp;
@@ -53,6 +45,8 @@ describe('scheduled jobs through BullMQ', () => {
     const after = await eventually(
       async () => (await api.call<SkuStock>('GET', '/api/v1/stock/CART-1')).body,
       (stock) => stock.reserved === 1,
+      15_000,
+      100,
     );
     expect(after).toMatchObject({ onHand: 5, reserved: 1, available: 4 });
     const releases = await api.call<{ items: Array<{ kind: string; reservationId: string }> }>('GET', '/api/v1/movements?kind=release');

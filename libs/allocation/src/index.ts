@@ -13,6 +13,7 @@ export {
 } from './lib/rules/compiled-rule-set';
 export type { CompiledRuleSet } from './lib/rules/compiled-rule-set';
 export { DEFAULT_TIME_ZONE } from './lib/rules/local-time';
+export { nextWindowBoundary } from './lib/rules/next-window-boundary';
 export { ASPECTS } from './lib/rules/rule-aspects';
 export type { Aspect } from './lib/rules/rule-aspects';
 export { APPORTIONMENT_METHODS, MODES } from './lib/rules/rule-set.schema';

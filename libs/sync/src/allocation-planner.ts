@@ -5,10 +5,20 @@ import { TransactionRunner, type SqlSession } from '@urikiri/inventory';
 /** With no rule set configured, every channel sees all available stock (shared pool). */
 export const DEFAULT_RULE_SET = compileRuleSet({ version: 1, mode: 'shared', rules: [{ id: 'shared-pool', mode: 'shared' }] });
 
+/** What caused a re-plan, so the latency of the resulting pushes can be measured from it. */
+export interface PlanCause {
+  /** When the ledger change was committed (outbox row time); defaults to now. */
+  changedAt?: Date;
+  /** When the channel sale behind the change happened, if a sale caused it. */
+  originAt?: Date | null;
+}
+
 export interface PlanReport {
   /** Listings whose target changed: a push is owed to their accounts. */
   changed: number;
   accounts: string[];
+  /** Sellable units left per SKU of the unit (for low-stock alerts). */
+  stock: Array<{ sku: string; available: number }>;
 }
 
 /**
@@ -20,33 +30,59 @@ export class AllocationPlanner {
 
   constructor(
     orm: MikroORM,
-    private readonly ruleSet: () => CompiledRuleSet = () => DEFAULT_RULE_SET,
+    private readonly ruleSet: () => CompiledRuleSet | Promise<CompiledRuleSet> = () => DEFAULT_RULE_SET,
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.tx = new TransactionRunner(orm);
   }
 
-  async plan(productId: number): Promise<PlanReport> {
+  async plan(productId: number, cause: PlanCause = {}): Promise<PlanReport> {
     const sql = this.tx.session();
     const unit = await this.unitOf(sql, productId);
-    if (unit.listings.length === 0) return { changed: 0, accounts: [] };
-    const result = allocateUnit(this.ruleSet(), unit.input, { now: this.clock() });
+    const stock = unit.input.skus.map((s) => ({ sku: s.sku, available: s.available }));
+    if (unit.listings.length === 0) return { changed: 0, accounts: [], stock };
+    const now = this.clock();
+    // The trace is kept with each new target, so "why did it show that" is answered later without re-running.
+    const result = allocateUnit(await this.ruleSet(), unit.input, { now, trace: true });
+    const changedAt = cause.changedAt ?? now;
     const accounts = new Set<string>();
     let changed = 0;
     for (const allocation of result.listings) {
       const listing = unit.listings.find((l) => String(l.id) === allocation.listingId);
-      if (!listing || listing.target === allocation.quantity) continue;
+      if (!listing) continue;
+      if (listing.target === allocation.quantity) {
+        await sql.run('UPDATE listing SET planned_seq = ? WHERE id = ? AND planned_seq < ?', [listing.replanSeq, listing.id, listing.replanSeq]);
+        continue;
+      }
       // Versioned compare-and-set: a planner that read an older target loses, and a later one wins.
       const updated = await sql.run(
-        `UPDATE listing SET target = ?, target_version = target_version + 1, dirty = ? WHERE id = ? AND target_version = ?`,
-        [allocation.quantity, sql.isPostgres ? true : 1, listing.id, listing.targetVersion],
+        `UPDATE listing SET target = ?, target_version = target_version + 1, dirty = ?, target_why = ?,
+           target_since = COALESCE(target_since, ?), target_origin_at = COALESCE(target_origin_at, ?),
+           not_before = CASE WHEN failures = 0 THEN NULL ELSE not_before END, planned_seq = ?
+         WHERE id = ? AND target_version = ?`,
+        [
+          allocation.quantity,
+          sql.isPostgres ? true : 1,
+          JSON.stringify(allocation.trace ?? []),
+          sql.date(changedAt),
+          cause.originAt ? sql.date(cause.originAt) : null,
+          listing.replanSeq,
+          listing.id,
+          listing.targetVersion,
+        ],
       );
       if (updated === 1) {
         changed++;
         accounts.add(listing.accountId);
       }
     }
-    return { changed, accounts: [...accounts] };
+    return { changed, accounts: [...accounts], stock };
+  }
+
+  /** Every product some listing sells: what a rule change or a rule window opening re-plans. */
+  async listedProducts(): Promise<number[]> {
+    const rows = await this.tx.session().all<{ product_id: number }>('SELECT DISTINCT product_id FROM listing ORDER BY product_id');
+    return rows.map((r) => Number(r.product_id));
   }
 
   /** The product's SKUs, closed over bundles that share components, with their listings and stock. */
@@ -73,6 +109,24 @@ export class AllocationPlanner {
     const products = await sql.all<{ id: number; code: string; tags: unknown }>(`SELECT id, code, tags FROM product WHERE id IN (${inList})`, productIds);
     const codeOf = new Map(products.map((p) => [Number(p.id), p.code]));
     const tagsOf = new Map(products.map((p) => [Number(p.id), parseTags(p.tags)]));
+    // Listings (with the sale counter) are read before the stock, so a sale ingested in between leaves
+    // plannedSeq behind replanSeq and holds the push until the plan that follows it.
+    const listings = (
+      await sql.all<Record<string, unknown>>(
+        `SELECT l.id, l.account_id, l.product_id, l.active, l.target, l.target_version, l.replan_seq, a.connector FROM listing l
+         JOIN channel_account a ON a.id = l.account_id WHERE l.product_id IN (${inList}) ORDER BY l.id`,
+        productIds,
+      )
+    ).map((r) => ({
+      id: Number(r['id']),
+      accountId: String(r['account_id']),
+      productId: Number(r['product_id']),
+      active: r['active'] === true || r['active'] === 1,
+      target: r['target'] === null ? null : Number(r['target']),
+      targetVersion: Number(r['target_version']),
+      replanSeq: Number(r['replan_seq']),
+      channel: String(r['connector']),
+    }));
     const stock = await sql.all<{ product_id: number; location: string; free: number }>(
       `SELECT sl.product_id, l.code AS location, sl.on_hand - sl.reserved AS free FROM stock_level sl JOIN location l ON l.id = sl.location_id
        WHERE sl.product_id IN (${[...skus].map(() => '?').join(', ')}) AND l.kind = 'warehouse' AND l.sellable = ?`,
@@ -84,21 +138,6 @@ export class AllocationPlanner {
           [...bundles],
         )
       : [];
-    const listings = (
-      await sql.all<Record<string, unknown>>(
-        `SELECT l.id, l.account_id, l.product_id, l.active, l.target, l.target_version, a.connector FROM listing l
-         JOIN channel_account a ON a.id = l.account_id WHERE l.product_id IN (${inList}) ORDER BY l.id`,
-        productIds,
-      )
-    ).map((r) => ({
-      id: Number(r['id']),
-      accountId: String(r['account_id']),
-      productId: Number(r['product_id']),
-      active: r['active'] === true || r['active'] === 1,
-      target: r['target'] === null ? null : Number(r['target']),
-      targetVersion: Number(r['target_version']),
-      channel: String(r['connector']),
-    }));
     const input: AllocationUnit = {
       skus: [...skus].map((id) => {
         const rows = stock.filter((s) => Number(s.product_id) === id);

@@ -5,6 +5,11 @@ import { InventoryLedger, TransactionRunner, type SqlSession } from '@urikiri/in
 export interface IngestOptions {
   /** When the channel lowers its displayed stock: at order creation or at payment (manifest `stockLoweredOn`). */
   stockLoweredOn: 'order-created' | 'order-paid';
+  /**
+   * The account's orders as they stand at connection. Units already shipped then left the warehouse
+   * before the opening stock was counted: they are remembered on the line but never touch the ledger.
+   */
+  cutover?: boolean;
 }
 
 export interface IngestReport {
@@ -13,6 +18,10 @@ export interface IngestReport {
   unmapped: number;
   /** Our products whose stock changed, for re-allocation. */
   productIds: number[];
+  /** Per product, when the earliest sale among these events happened on the channel (end-to-end latency starts there). */
+  originAt: Record<number, string>;
+  /** Per applied event, from the sale on the channel to the ledger holding it (ms). */
+  ingestLatenciesMs: number[];
 }
 
 interface LineState {
@@ -24,6 +33,11 @@ interface LineState {
   productId: number | null;
   orderId: string;
   lineId: string;
+  /** Units shipped before the account was connected (see IngestOptions.cutover). */
+  shippedBeforeCutover: number;
+  /** Units the channel took (+) or put back (−) with this event, on `listingId`. */
+  heldDelta?: number;
+  listingId?: number | null;
 }
 
 /**
@@ -43,8 +57,9 @@ export class OrderIngestor {
   }
 
   async ingest(accountId: string, events: OrderEvent[], options: IngestOptions): Promise<IngestReport> {
-    const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [] };
+    const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
     const touched = new Set<number>();
+    const toSettle: LineState[] = [];
     for (const event of events) {
       const line = await this.tx.run((sql) => this.record(sql, accountId, event, options));
       if (line === 'duplicate') {
@@ -56,8 +71,21 @@ export class OrderIngestor {
         report.unmapped++;
         continue;
       }
-      await this.settleLine(accountId, line.id);
+      // At cut-over every event is recorded first, so a line's shipped units are known before any settles.
+      if (options.cutover) toSettle.push(line);
+      else await this.settleLine(accountId, line.id);
+      await this.followChannel(line);
       touched.add(line.productId);
+      const occurred = Date.parse(event.occurredAt);
+      if (Number.isFinite(occurred)) {
+        report.ingestLatenciesMs.push(Math.max(0, this.clock().getTime() - occurred));
+        const earliest = report.originAt[line.productId];
+        if (earliest === undefined || occurred < Date.parse(earliest)) report.originAt[line.productId] = new Date(occurred).toISOString();
+      }
+    }
+    if (options.cutover) {
+      await this.tx.session().run('UPDATE order_line SET shipped_before_cutover = shipped WHERE account_id = ?', [accountId]);
+      for (const lineId of new Set(toSettle.map((l) => l.id))) await this.settleLine(accountId, lineId);
     }
     report.productIds = [...touched];
     return report;
@@ -99,8 +127,8 @@ export class OrderIngestor {
     );
     if (!row) {
       await sql.run(
-        `INSERT INTO order_line (account_id, order_id, line_id, channel_listing_id, product_id, quantity, cancelled, shipped, applied_cancelled, applied_shipped, taken, unmapped, first_seen_at)
-         VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, ?, ?, ?)`,
+        `INSERT INTO order_line (account_id, order_id, line_id, channel_listing_id, product_id, quantity, cancelled, shipped, applied_cancelled, applied_shipped, shipped_before_cutover, taken, unmapped, first_seen_at)
+         VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0, ?, ?, ?)`,
         [accountId, event.orderId, event.lineId, event.listingId, listing ? listing.product_id : null, bool(sql, false), bool(sql, !listing), sql.date(now)],
       );
       row = await sql.first<Record<string, unknown>>(
@@ -128,17 +156,40 @@ export class OrderIngestor {
     await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, taken = ? WHERE id = ?', [
       after.quantity, after.cancelled, after.shipped, bool(sql, after.taken), before.id,
     ]);
-    // The channel lowered its displayed stock when it took the units, and (we assume, which errs
-    // towards showing less) put cancelled units back: keep our belief of its quantity in step.
+    // The channel lowered its displayed stock when it took the units (and, we assume, which errs
+    // towards showing less, put cancelled units back). Our belief of its quantity follows only once
+    // the ledger holds the change (see followChannel), never before.
     const heldBefore = before.taken ? before.quantity - before.cancelled : 0;
     const heldAfter = after.taken ? after.quantity - after.cancelled : 0;
-    if (listing && heldAfter !== heldBefore) {
-      await sql.run(
-        'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
-        [heldAfter - heldBefore, heldAfter - heldBefore, listing.id],
-      );
-    }
+    after.heldDelta = listing ? heldAfter - heldBefore : 0;
+    after.listingId = listing ? Number(listing.id) : null;
     return after;
+  }
+
+  /**
+   * After the ledger holds the event: lowers (or raises) what we believe the channel shows, and
+   * marks every listing of the product's allocation unit as needing a new plan. Both in one
+   * transaction, so a push never combines the lowered compare value with a target computed before
+   * the sale was in the ledger (that push would pass the channel's check and show too much).
+   */
+  private async followChannel(line: LineState): Promise<void> {
+    if (line.productId === null) return;
+    const productId = line.productId;
+    await this.tx.run(async (sql) => {
+      if (line.listingId && line.heldDelta) {
+        await sql.run(
+          'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
+          [line.heldDelta, line.heldDelta, line.listingId],
+        );
+      }
+      await sql.run(
+        `UPDATE listing SET replan_seq = replan_seq + 1 WHERE product_id = ?
+           OR product_id IN (SELECT bundle_id FROM bundle_component WHERE component_id = ?)
+           OR product_id IN (SELECT component_id FROM bundle_component WHERE bundle_id = ?)
+           OR product_id IN (SELECT b.bundle_id FROM bundle_component c JOIN bundle_component b ON b.component_id = c.component_id WHERE c.bundle_id = ?)`,
+        [productId, productId, productId, productId],
+      );
+    });
   }
 
   /**
@@ -152,7 +203,7 @@ export class OrderIngestor {
       if (!line || line.productId === null) return;
       const sku = await this.productCode(line.productId);
       if (line.taken) {
-        for (let unit = 1; unit <= line.quantity; unit++) await this.settleUnit(accountId, line, sku, unit);
+        for (let unit = line.shippedBeforeCutover + 1; unit <= line.quantity; unit++) await this.settleUnit(accountId, line, sku, unit);
       }
       const again = await this.readLine(lineId);
       if (again && again.quantity === line.quantity && again.cancelled === line.cancelled && again.shipped === line.shipped && again.taken === line.taken) {
@@ -188,7 +239,7 @@ export class OrderIngestor {
 
   private async readLine(id: number): Promise<LineState | undefined> {
     const row = await this.tx.session().first<Record<string, unknown>>(
-      'SELECT id, quantity, cancelled, shipped, taken, product_id, order_id, line_id FROM order_line WHERE id = ?',
+      'SELECT id, quantity, cancelled, shipped, taken, product_id, order_id, line_id, shipped_before_cutover FROM order_line WHERE id = ?',
       [id],
     );
     return row ? toState(row) : undefined;
@@ -211,6 +262,7 @@ function toState(row: Record<string, unknown>, event?: OrderEvent): LineState {
     productId: row['product_id'] === null || row['product_id'] === undefined ? null : Number(row['product_id']),
     orderId: event ? event.orderId : String(row['order_id']),
     lineId: event ? event.lineId : String(row['line_id']),
+    shippedBeforeCutover: Number(row['shipped_before_cutover'] ?? 0),
   };
 }
 

@@ -12,6 +12,9 @@ export interface PushPolicy {
   random: () => number;
 }
 
+/** How long a listing refused as stale waits for its channel's orders to be ingested. */
+const STALE_PAUSE_MS = 1000;
+
 export const DEFAULT_PUSH_POLICY: PushPolicy = { maxFailures: 8, backoffBaseMs: 500, backoffMaxMs: 60_000, random: Math.random };
 
 export interface PushRoundReport {
@@ -27,6 +30,15 @@ export interface PushRoundReport {
   retryAt: Date | null;
   /** Products whose listings changed state (deactivated), for re-allocation. */
   replan: number[];
+  /** Each value the channel now holds, with how long it took from the ledger change (and from the sale, if one caused it). */
+  published: PublishedValue[];
+}
+
+export interface PublishedValue {
+  listingId: number;
+  value: number;
+  pushLatencyMs: number | null;
+  endToEndMs: number | null;
 }
 
 interface Pending {
@@ -37,6 +49,9 @@ interface Pending {
   targetVersion: number;
   lastPublished: number | null;
   failures: number;
+  targetSince: Date | null;
+  targetOriginAt: Date | null;
+  why: string | null;
 }
 
 /**
@@ -58,7 +73,7 @@ export class PushExecutor {
 
   async pushRound(accountId: string): Promise<PushRoundReport> {
     const sql = this.tx.session();
-    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [] };
+    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [] };
     const account = await this.directory.account(accountId);
     if (account.stopped || !account.cutoverAt) return { ...report, remaining: await this.owed(sql, accountId) };
     const connector = await this.directory.connectorFor(accountId);
@@ -75,7 +90,7 @@ export class PushExecutor {
       `SELECT MIN(not_before) AS at FROM listing WHERE account_id = ? AND dirty = ? AND dead_letter = ? AND not_before IS NOT NULL`,
       [accountId, flag(sql, true), flag(sql, false)],
     );
-    report.retryAt = next?.at ? toDate(next.at) : null;
+    report.retryAt = next?.at ? sql.readDate(next.at) : null;
     return report;
   }
 
@@ -87,9 +102,9 @@ export class PushExecutor {
 
   private async pending(sql: SqlSession, accountId: string, now: Date, limit: number): Promise<Pending[]> {
     const rows = await sql.all<Record<string, unknown>>(
-      `SELECT id, channel_listing_id, product_id, target, target_version, last_published, failures FROM listing
+      `SELECT id, channel_listing_id, product_id, target, target_version, last_published, failures, target_since, target_origin_at, target_why FROM listing
        WHERE account_id = ? AND dirty = ? AND active = ? AND stopped = ? AND dead_letter = ? AND target IS NOT NULL
-         AND (not_before IS NULL OR not_before <= ?)
+         AND (not_before IS NULL OR not_before <= ?) AND planned_seq >= replan_seq
        ORDER BY id LIMIT ?`,
       [accountId, flag(sql, true), flag(sql, true), flag(sql, false), flag(sql, false), sql.date(now), limit],
     );
@@ -101,6 +116,9 @@ export class PushExecutor {
       targetVersion: Number(r['target_version']),
       lastPublished: r['last_published'] === null ? null : Number(r['last_published']),
       failures: Number(r['failures']),
+      targetSince: r['target_since'] ? sql.readDate(r['target_since']) : null,
+      targetOriginAt: r['target_origin_at'] ? sql.readDate(r['target_origin_at']) : null,
+      why: r['target_why'] === null || r['target_why'] === undefined ? null : String(r['target_why']),
     }));
   }
 
@@ -111,18 +129,30 @@ export class PushExecutor {
       // that difference on top of the new value instead of overwriting it.
       await sql.run(
         `UPDATE listing SET last_published = ? + (COALESCE(last_published, 0) - ?), published_version = ?, last_published_at = ?,
-           dirty = CASE WHEN target_version = ? THEN ? ELSE ? END, failures = 0, last_error = NULL, not_before = NULL
+           dirty = CASE WHEN target_version = ? THEN ? ELSE ? END, failures = 0, last_error = NULL, not_before = NULL,
+           target_since = CASE WHEN target_version = ? THEN NULL ELSE target_since END,
+           target_origin_at = CASE WHEN target_version = ? THEN NULL ELSE target_origin_at END
          WHERE id = ? AND published_version < ?`,
-        [listing.target, listing.lastPublished ?? 0, listing.targetVersion, sql.date(now), listing.targetVersion, flag(sql, false), flag(sql, true), listing.id, listing.targetVersion],
+        [
+          listing.target, listing.lastPublished ?? 0, listing.targetVersion, sql.date(now), listing.targetVersion, flag(sql, false), flag(sql, true),
+          listing.targetVersion, listing.targetVersion, listing.id, listing.targetVersion,
+        ],
       );
-      await sql.run('INSERT INTO publish_record (listing_id, value, version, at) VALUES (?, ?, ?, ?)', [listing.id, listing.target, listing.targetVersion, sql.date(now)]);
+      const pushLatencyMs = listing.targetSince ? Math.max(0, now.getTime() - listing.targetSince.getTime()) : null;
+      const endToEndMs = listing.targetOriginAt ? Math.max(0, now.getTime() - listing.targetOriginAt.getTime()) : null;
+      await sql.run('INSERT INTO publish_record (listing_id, value, version, why, latency_ms, at) VALUES (?, ?, ?, ?, ?, ?)', [
+        listing.id, listing.target, listing.targetVersion, listing.why, pushLatencyMs, sql.date(now),
+      ]);
+      report.published.push({ listingId: listing.id, value: listing.target, pushLatencyMs, endToEndMs });
       report.pushed++;
       return;
     }
     if (result.status === 'stale') {
       // The channel sold or changed something we have not seen: never re-assert the old value.
       // Its orders are ingested next; the listing stays owed and is recomputed from the new truth.
-      await sql.run('UPDATE listing SET last_error = ? WHERE id = ?', [result.message, listing.id]);
+      // A short pause keeps the refused listing from taking a batch slot again before the orders land;
+      // a new target (after ingestion) lifts it at once.
+      await sql.run('UPDATE listing SET last_error = ?, not_before = ? WHERE id = ?', [result.message, sql.date(new Date(now.getTime() + STALE_PAUSE_MS)), listing.id]);
       report.stale++;
       return;
     }
@@ -161,8 +191,4 @@ export class PushExecutor {
 
 function flag(sql: SqlSession, value: boolean): boolean | number {
   return sql.isPostgres ? value : value ? 1 : 0;
-}
-
-function toDate(value: unknown): Date {
-  return value instanceof Date ? value : new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
 }

@@ -13,13 +13,17 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
     bodyParser: false,
+    // Channel webhooks are verified against the exact bytes the channel signed.
+    rawBody: true,
     // Errors reach main.ts, which says why start-up failed, instead of Nest exiting on its own.
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: '5mb' });
   // CSV imports arrive as text; a catalogue of tens of thousands of rows is a few megabytes.
-  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '50mb' });
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'text/yaml', 'application/yaml'], limit: '50mb' });
+  // Some channels post webhooks as forms; the connector parses the raw bytes itself.
+  app.useBodyParser('urlencoded', { extended: false, limit: '5mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   setUpOpenApi(app);
   app.enableShutdownHooks();

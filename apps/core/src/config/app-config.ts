@@ -23,6 +23,20 @@ export abstract class AppConfig {
   abstract readonly reservationExpiryIntervalMs: number;
   abstract readonly ledgerCheckpointIntervalMs: number;
   abstract readonly queuePrefix: string;
+  abstract readonly sync: SyncConfig;
+}
+
+export interface SyncConfig {
+  readonly connectorPackages: readonly string[];
+  /** Absent: a generated key file under ./data. */
+  readonly credentialsKey: string | undefined;
+  readonly orderPollIntervalMs: number;
+  readonly reconcileIntervalMs: number;
+  readonly outboxRelayIntervalMs: number;
+  readonly alertWebhookUrl: string | undefined;
+  readonly lowStockThreshold: number;
+  readonly orderRetentionDays: number;
+  readonly push: { readonly maxFailures: number; readonly retryBaseMs: number; readonly retryMaxMs: number };
 }
 
 export function runsApi(config: AppConfig): boolean {

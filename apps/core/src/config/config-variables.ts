@@ -1,5 +1,6 @@
 import { isKnownTimeZone } from '@urikiri/zoned-time';
 import { z } from 'zod';
+import { BUNDLED_CONNECTOR_PACKAGES } from '../sync/connectors/bundled-connector-packages';
 
 /**
  * Every environment variable the service reads. The description, the sensitive flag, the accepted
@@ -24,6 +25,7 @@ export const ROLES = ['api', 'worker', 'scheduler', 'all'] as const;
 export type Role = (typeof ROLES)[number];
 
 const API_KEY_PATTERN = /^uk_[A-Za-z0-9_-]{32,}$/;
+const NPM_PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/;
 
 function hasProtocol(value: string, protocols: readonly string[]): boolean {
   try {
@@ -151,6 +153,95 @@ export const CONFIG_VARIABLES = {
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional()
       .transform((value) => value ?? 'urikiri'),
+  },
+  CONNECTOR_PACKAGES: {
+    description:
+      'Comma-separated npm packages that provide channel connectors. The ones in this repository are built into ' +
+      'the service; any other name is loaded from node_modules (`npm install <package>` first).',
+    sensitive: false,
+    accepted: 'comma-separated npm package names',
+    defaultText: BUNDLED_CONNECTOR_PACKAGES.join(','),
+    schema: z
+      .string()
+      .refine((value) => value.split(',').every((name) => NPM_PACKAGE_NAME.test(name.trim())))
+      .optional()
+      .transform((value) => (value ?? BUNDLED_CONNECTOR_PACKAGES.join(',')).split(',').map((name) => name.trim())),
+  },
+  CREDENTIALS_KEY: {
+    description:
+      'Secret that encrypts channel credentials at rest (AES-256-GCM). Every process must share it. Absent: a key ' +
+      'is generated once into `./data/credentials.key`, which suits a single machine only.',
+    sensitive: true,
+    accepted: 'at least 32 characters',
+    schema: z.string().min(32).optional(),
+  },
+  ORDER_POLL_INTERVAL_MS: {
+    description: 'How often each channel account is asked for new orders (one poll per interval across all replicas).',
+    sensitive: false,
+    accepted: 'an integer from 200 to 3600000',
+    defaultText: '10000',
+    schema: integer(200, 3_600_000, 10_000),
+  },
+  RECONCILE_INTERVAL_MS: {
+    description: 'How often each channel account\'s quantities are read back and compared with the ledger.',
+    sensitive: false,
+    accepted: 'an integer from 10000 to 604800000',
+    defaultText: '3600000',
+    schema: integer(10_000, 604_800_000, 3_600_000),
+  },
+  OUTBOX_RELAY_INTERVAL_MS: {
+    description:
+      'How often a worker looks for ledger changes not yet turned into allocation jobs. Changes made by this ' +
+      'service are relayed at once; this bounds the delay after a crash or from other writers.',
+    sensitive: false,
+    accepted: 'an integer from 10 to 60000',
+    defaultText: '250',
+    schema: integer(10, 60_000, 250),
+  },
+  PUSH_MAX_FAILURES: {
+    description: 'Failed pushes in a row after which a listing is set aside as a dead letter (visible, retried on demand).',
+    sensitive: false,
+    accepted: 'an integer from 1 to 100',
+    defaultText: '8',
+    schema: integer(1, 100, 8),
+  },
+  PUSH_RETRY_BASE_MS: {
+    description: 'Backoff of a failed push: the n-th failure waits a random time up to base × 2^(n−1), capped by PUSH_RETRY_MAX_MS.',
+    sensitive: false,
+    accepted: 'an integer from 1 to 600000',
+    defaultText: '500',
+    schema: integer(1, 600_000, 500),
+  },
+  PUSH_RETRY_MAX_MS: {
+    description: 'Longest backoff between two attempts of a failing push.',
+    sensitive: false,
+    accepted: 'an integer from 1 to 3600000',
+    defaultText: '60000',
+    schema: integer(1, 3_600_000, 60_000),
+  },
+  ALERT_WEBHOOK_URL: {
+    description: 'Where alerts (oversell, dead letter, drift, low stock) are POSTed as JSON. Absent: alerts are only logged.',
+    sensitive: true,
+    accepted: 'an http:// or https:// URL',
+    schema: z
+      .string()
+      .refine((value) => hasProtocol(value, ['http:', 'https:']))
+      .optional(),
+  },
+  LOW_STOCK_THRESHOLD: {
+    description: 'A SKU whose available stock falls to this many units or fewer raises a low-stock alert.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 1000000',
+    defaultText: '5',
+    schema: integer(0, 1_000_000, 5),
+  },
+  ORDER_RETENTION_DAYS: {
+    description:
+      'How long order lines and received event ids are kept. Only ids and quantities are stored: no buyer data.',
+    sensitive: false,
+    accepted: 'an integer from 1 to 3650',
+    defaultText: '90',
+    schema: integer(1, 3650, 90),
   },
 } satisfies Record<string, ConfigVariable<unknown>>;
 

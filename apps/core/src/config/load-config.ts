@@ -57,5 +57,16 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     reservationExpiryIntervalMs: raw.RESERVATION_EXPIRY_INTERVAL_MS,
     ledgerCheckpointIntervalMs: raw.LEDGER_CHECKPOINT_INTERVAL_MS,
     queuePrefix: raw.QUEUE_PREFIX,
+    sync: {
+      connectorPackages: raw.CONNECTOR_PACKAGES,
+      credentialsKey: raw.CREDENTIALS_KEY,
+      orderPollIntervalMs: raw.ORDER_POLL_INTERVAL_MS,
+      reconcileIntervalMs: raw.RECONCILE_INTERVAL_MS,
+      outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
+      alertWebhookUrl: raw.ALERT_WEBHOOK_URL,
+      lowStockThreshold: raw.LOW_STOCK_THRESHOLD,
+      orderRetentionDays: raw.ORDER_RETENTION_DAYS,
+      push: { maxFailures: raw.PUSH_MAX_FAILURES, retryBaseMs: raw.PUSH_RETRY_BASE_MS, retryMaxMs: raw.PUSH_RETRY_MAX_MS },
+    },
   };
 }

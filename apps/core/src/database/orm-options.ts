@@ -4,6 +4,7 @@ import type { MigrationObject, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { inventoryOrmOptions } from '@urikiri/inventory';
 import type { DatabaseConfig } from '../config/app-config';
+import { SYNC_ENTITIES } from '@urikiri/sync';
 import { ApiKey } from '../auth/api-key.entity';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -12,7 +13,7 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 export const MIGRATIONS_SOURCE_DIR = join('apps', 'core', 'src', 'database', 'migrations');
 
 /** The entities the service adds to the ledger's own. */
-const CORE_APP_ENTITIES = [ApiKey];
+const CORE_APP_ENTITIES = [ApiKey, ...SYNC_ENTITIES];
 
 const MIGRATIONS: Record<DatabaseConfig['dialect'], MigrationObject[]> = {
   postgresql: POSTGRESQL_MIGRATIONS,

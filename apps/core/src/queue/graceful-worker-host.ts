@@ -1,13 +1,22 @@
-import { WorkerHost } from '@nestjs/bullmq';
-import type { BeforeApplicationShutdown } from '@nestjs/common';
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { Job } from 'bullmq';
 
 /**
  * Base of every processor. Its worker finishes the running job and stops before any connection
  * closes: @nestjs/bullmq closes workers in onApplicationShutdown, the same phase in which MikroORM
  * closes the database, and a job caught waiting for a closed pool would hold shutdown forever.
+ * A failed attempt is logged with its error, so a retrying job is never silent.
  */
 export abstract class GracefulWorkerHost extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly failureLogger = new Logger(this.constructor.name);
+
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.close();
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.failureLogger.warn({ err: error, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade }, `Job failed: ${error.message}`);
   }
 }

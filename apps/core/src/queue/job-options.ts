@@ -23,5 +23,56 @@ export function jobOptions(queue: QueueName): JobsOptions {
         removeOnComplete: { count: 50 },
         removeOnFail: { count: 100 },
       };
+    case QueueName.SyncAllocation:
+      // Reads the ledger when it runs; a retry after a database blip recomputes from the truth.
+      return {
+        attempts: 8,
+        backoff: { type: 'exponential', delay: 250 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      };
+    case QueueName.SyncOrders:
+      // The next poll retries anyway; the cursor only moves once a page is ingested.
+      return {
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { count: 500 },
+        removeOnFail: { count: 1000 },
+      };
+    case QueueName.SyncReconcile:
+      return {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 5000 },
+        removeOnComplete: { count: 200 },
+        removeOnFail: { count: 500 },
+      };
+    case QueueName.SyncAlerts:
+      // The receiving endpoint may be down for a while; an alert is worth retrying for about an hour.
+      return {
+        attempts: 12,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 5000 },
+      };
+    case QueueName.SyncMaintenance:
+      return {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 60_000 },
+        removeOnComplete: { count: 20 },
+        removeOnFail: { count: 50 },
+      };
   }
+}
+
+/**
+ * Push jobs only say "this account owes pushes": per-listing failures, backoff and dead letters are
+ * the push executor's, so a failed job means the database or Redis failed, and a short retry suffices.
+ */
+export function pushJobOptions(): JobsOptions {
+  return {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 200 },
+    removeOnComplete: { count: 500 },
+    removeOnFail: { count: 1000 },
+  };
 }

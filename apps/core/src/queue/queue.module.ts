@@ -8,6 +8,14 @@ import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint
 import { ALL_QUEUES } from './queue-names';
 import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
 import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
+import { AlertDeliveryProcessor } from '../sync/alerts/alert-delivery.processor';
+import { AccountSchedules } from '../sync/pipeline/account-schedules.service';
+import { AllocationProcessor } from '../sync/pipeline/allocation.processor';
+import { MaintenanceProcessor } from '../sync/pipeline/maintenance.processor';
+import { OrdersProcessor } from '../sync/pipeline/orders.processor';
+import { OutboxRelay } from '../sync/pipeline/outbox-relay.service';
+import { PushWorkers } from '../sync/pipeline/push-workers.service';
+import { SyncServicesModule } from '../sync/sync-services.module';
 
 /**
  * The queues every role can enqueue to; processors only where ROLE includes `worker`, schedules only
@@ -17,8 +25,19 @@ import { ReservationExpiryScheduler } from './reservation-expiry/reservation-exp
 export class QueueModule {
   static register(config: AppConfig): DynamicModule {
     const providers: Provider[] = [
-      ...(runsWorker(config) ? [ReservationExpiryProcessor, LedgerCheckpointProcessor] : []),
-      ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler] : []),
+      ...(runsWorker(config)
+        ? [
+            ReservationExpiryProcessor,
+            LedgerCheckpointProcessor,
+            OutboxRelay,
+            AllocationProcessor,
+            PushWorkers,
+            OrdersProcessor,
+            AlertDeliveryProcessor,
+            MaintenanceProcessor,
+          ]
+        : []),
+      ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler, AccountSchedules] : []),
     ];
     return {
       module: QueueModule,
@@ -27,6 +46,7 @@ export class QueueModule {
         BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.queuePrefix }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
         LedgerModule,
+        SyncServicesModule,
       ],
       providers,
       exports: [BullModule],

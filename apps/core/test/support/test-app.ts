@@ -29,6 +29,8 @@ export interface CallResult<T> {
 
 export interface TestApp {
   readonly baseUrl: string;
+  readonly databaseUrl: string;
+  readonly queuePrefix: string;
   readonly adminKey: string;
   readonly config: AppConfig;
   readonly app: NestExpressApplication;
@@ -54,10 +56,14 @@ async function deleteQueueKeys(prefix: string): Promise<void> {
  * The real service on a throwaway database (its own PostgreSQL database or SQLite file), the machine's
  * Redis under a BullMQ prefix of its own, listening on a free port. Nothing is mocked.
  */
-export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
-  const database: ScratchDatabase = await createScratchDatabase(dialect, 'core_test');
-  const adminKey = generateApiKey();
-  const queuePrefix = `urikiri_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+export async function startTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { replicaOf?: TestApp } = {}): Promise<TestApp> {
+  // A replica is another process of the same installation: same database, same Redis prefix and key.
+  const replicaOf = options.replicaOf;
+  const database: ScratchDatabase = replicaOf
+    ? { url: replicaOf.databaseUrl, config: replicaOf.config.database, drop: async () => undefined }
+    : await createScratchDatabase(dialect, 'core_test');
+  const adminKey = replicaOf?.adminKey ?? generateApiKey();
+  const queuePrefix = replicaOf?.queuePrefix ?? `urikiri_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
@@ -89,12 +95,15 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
 
   return {
     baseUrl,
+    databaseUrl: database.url,
+    queuePrefix,
     adminKey,
     config,
     app,
     call,
     async close() {
       await app.close();
+      if (replicaOf) return;
       await deleteQueueKeys(queuePrefix);
       await database.drop();
     },

@@ -78,6 +78,22 @@ describe('loadConnectorRegistry', () => {
     expect(() => registry.connectorForChannel('unknown-shop')).toThrow('configured: acme-main-shop');
   });
 
+  it('takes bundled packages from memory and still loads the other listed names from disk', () => {
+    // What a bundled service does: its own connectors are compiled in, third-party ones installed.
+    const bundledSource = { exports: {} as unknown };
+    new Function('module', 'require', connectorPackage('BundledConnector', 'bundled', manifest('bundled', '^1.0.0')))(bundledSource, require);
+    const registry = loadConnectorRegistry({
+      packages: ['@in-repo/bundled', 'acme-connector'],
+      channels: [{ id: 'in-repo-shop', connector: 'bundled' }, { id: 'acme-shop', connector: 'acme' }],
+      resolveFrom: root,
+      bundled: { '@in-repo/bundled': bundledSource.exports },
+    });
+    expect(registry.ids()).toEqual(['acme', 'bundled']);
+    expect(registry.packageOf('bundled')).toBe('@in-repo/bundled');
+    // A bundled package that is not listed is not loaded: configuration alone decides.
+    expect(loadConnectorRegistry({ packages: ['acme-connector'], channels: [], resolveFrom: root, bundled: { '@in-repo/bundled': bundledSource.exports } }).ids()).toEqual(['acme']);
+  });
+
   it('refuses to start with one message listing every problem and its fix', () => {
     let error: unknown;
     try {

@@ -20,6 +20,12 @@ export interface ConnectorRegistryOptions {
   sdkVersion?: string;
   /** Directory packages are resolved from, as if required by a file in it; defaults to the working directory. */
   resolveFrom?: string;
+  /**
+   * Packages compiled into the service itself, by name: used instead of resolving the name on disk.
+   * A bundled build has no node_modules entry for its own connectors, and a listed name that is not
+   * bundled is still loaded from disk like any third-party package.
+   */
+  bundled?: Readonly<Record<string, unknown>>;
 }
 
 /** The connectors the service runs with, checked once at start-up. */
@@ -100,7 +106,7 @@ export function loadConnectorRegistry(options: ConnectorRegistryOptions): Connec
   const refused = new Set<string>();
 
   for (const packageName of new Set(options.packages)) {
-    const exported = loadPackage(req, packageName, problems);
+    const exported = options.bundled?.[packageName] ?? loadPackage(req, packageName, problems);
     if (exported === undefined) {
       continue;
     }

@@ -37,6 +37,12 @@ export class SqlSession {
     return this.dialect === 'sqlite' ? value.getTime() : value;
   }
 
+  /** A date column as read back: a Date from PostgreSQL, epoch milliseconds (number or digits) from SQLite. */
+  readDate(value: unknown): Date {
+    if (value instanceof Date) return value;
+    return new Date(typeof value === 'string' && !/^\d+$/.test(value) ? value : Number(value));
+  }
+
   /** `FOR UPDATE` where the database has row locks; SQLite's write transaction is already exclusive. */
   get forUpdate(): string {
     return this.dialect === 'postgresql' ? ' FOR UPDATE' : '';

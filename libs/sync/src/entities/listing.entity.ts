@@ -14,7 +14,8 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
 export class Listing {
   [OptionalProps]?:
     | 'active' | 'inactiveReason' | 'stopped' | 'target' | 'targetVersion' | 'lastPublished' | 'publishedVersion'
-    | 'lastPublishedAt' | 'dirty' | 'failures' | 'deadLetter' | 'lastError' | 'notBefore' | 'createdAt';
+    | 'lastPublishedAt' | 'dirty' | 'failures' | 'deadLetter' | 'lastError' | 'notBefore' | 'createdAt'
+    | 'targetSince' | 'targetOriginAt' | 'targetWhy' | 'replanSeq' | 'plannedSeq';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -46,6 +47,28 @@ export class Listing {
 
   @Property({ type: 'integer' })
   targetVersion = 0;
+
+  /** When the oldest ledger change not yet on the channel was committed: the push latency starts here. */
+  @Property({ type: 'datetime', nullable: true })
+  targetSince?: Date | null;
+
+  /** When the channel sale behind that change happened, if a sale caused it: the end-to-end latency starts here. */
+  @Property({ type: 'datetime', nullable: true })
+  targetOriginAt?: Date | null;
+
+  /**
+   * Bumped when a channel sale of the unit is ingested; the planner copies the value it saw into
+   * `plannedSeq`. No push leaves while `plannedSeq < replanSeq`: the target predates the sale.
+   */
+  @Property({ type: 'integer', default: 0 })
+  replanSeq = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  plannedSeq = 0;
+
+  /** The rule engine's trace of the current target (JSON steps), rendered in the reader's language. */
+  @Property({ type: 'text', nullable: true })
+  targetWhy?: string | null;
 
   @Property({ type: 'integer', nullable: true })
   lastPublished?: number | null;

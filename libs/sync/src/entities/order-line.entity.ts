@@ -9,7 +9,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
 @Unique({ name: 'order_line_unique', properties: ['accountId', 'orderId', 'lineId'] })
 @Index({ name: 'order_line_unmapped_index', properties: ['accountId', 'unmapped'] })
 export class OrderLine {
-  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt';
+  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt' | 'shippedBeforeCutover';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -49,6 +49,10 @@ export class OrderLine {
 
   @Property({ type: 'integer' })
   appliedShipped = 0;
+
+  /** Units shipped before the account was connected: counted out of the opening stock already, never in the ledger. */
+  @Property({ type: 'integer' })
+  shippedBeforeCutover = 0;
 
   @Property({ type: 'string', length: 36, nullable: true })
   reservationId?: string | null;

@@ -1,0 +1,42 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
+import { pushQueueName } from '../../queue/queue-names';
+import { redisConnectionOptions } from '../../redis/redis-connection-options';
+
+/**
+ * The push queue of each channel account, opened on first use. Accounts are added at run time,
+ * so these queues cannot be declared up front like the service's fixed ones.
+ */
+@Injectable()
+export class PushQueues implements OnApplicationShutdown {
+  private readonly queues = new Map<string, Queue>();
+  private readonly listeners: Array<(queue: Queue) => void> = [];
+
+  constructor(private readonly config: AppConfig) {}
+
+  get(accountId: string): Queue {
+    let queue = this.queues.get(accountId);
+    if (!queue) {
+      queue = new Queue(pushQueueName(accountId), { connection: redisConnectionOptions(this.config.redis.url), prefix: this.config.queuePrefix });
+      this.queues.set(accountId, queue);
+      for (const listener of this.listeners) listener(queue);
+    }
+    return queue;
+  }
+
+  all(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  /** Called for every queue opened, now and later (the queue dashboard and metrics list them). */
+  onOpen(listener: (queue: Queue) => void): void {
+    this.listeners.push(listener);
+    for (const queue of this.queues.values()) listener(queue);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+  }
+}

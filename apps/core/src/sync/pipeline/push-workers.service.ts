@@ -1,0 +1,80 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ChannelDirectory, PushExecutor, type PushRoundReport } from '@urikiri/sync';
+import { Worker, type Job } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
+import { pushQueueName } from '../../queue/queue-names';
+import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { AlertService } from '../alerts/alert.service';
+import { SyncConnectors } from '../connectors/sync-connectors.service';
+import { pushRateLimit } from './push-rate-limit';
+import { SyncDispatcher } from './sync-dispatcher.service';
+import type { AccountJobData } from './sync-jobs';
+
+/** How often a worker process looks for channel accounts added by another process. */
+const ACCOUNT_REFRESH_MS = 2000;
+
+/**
+ * One BullMQ worker per channel account's push queue, limited to the channel's published push
+ * rate (the limiter is kept in Redis, so it holds across every worker process), one round at a
+ * time per process. Accounts added later get their worker within ACCOUNT_REFRESH_MS.
+ */
+@Injectable()
+export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(PushWorkers.name);
+  private readonly workers = new Map<string, Worker>();
+  private timer: NodeJS.Timeout | undefined;
+  private closing = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly directory: ChannelDirectory,
+    private readonly connectors: SyncConnectors,
+    private readonly pusher: PushExecutor,
+    private readonly dispatcher: SyncDispatcher,
+    private readonly alerts: AlertService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'Account refresh failed')), ACCOUNT_REFRESH_MS);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all([...this.workers.values()].map((w) => w.close()));
+    this.workers.clear();
+  }
+
+  /** Starts a worker for every account that has none yet in this process. */
+  async refresh(): Promise<void> {
+    for (const account of await this.directory.accounts()) {
+      if (this.closing || this.workers.has(account.id) || !this.connectors.has(account.connector)) continue;
+      const manifest = this.connectors.classOf(account.connector).manifest;
+      const worker = new Worker<AccountJobData>(pushQueueName(account.id), (job) => this.round(job), {
+        connection: redisConnectionOptions(this.config.redis.url),
+        prefix: this.config.queuePrefix,
+        concurrency: 1,
+        limiter: pushRateLimit(manifest),
+      });
+      worker.on('error', (error) => this.logger.error({ err: error, account: account.id }, 'Push worker error'));
+      this.workers.set(account.id, worker);
+    }
+  }
+
+  private async round(job: Job<AccountJobData>): Promise<PushRoundReport> {
+    const { accountId } = job.data;
+    const report = await this.pusher.pushRound(accountId);
+    this.logger.debug({ accountId, pushed: report.pushed, failed: report.failed, stale: report.stale, remaining: report.remaining }, 'Push round');
+    const progressed = report.pushed + report.failed + report.deactivated > 0;
+    if (progressed && report.remaining > 0) await this.dispatcher.push(accountId);
+    if (report.retryAt) await this.dispatcher.push(accountId, report.retryAt);
+    // A refused compare-and-set means the channel sold something we have not heard of: fetch it now.
+    if (report.stale > 0) await this.dispatcher.pollOrders(accountId);
+    if (report.replan.length > 0) await this.dispatcher.allocate(report.replan);
+    if (report.deadLettered > 0) {
+      await this.alerts.raise('dead-letter', accountId, `Dead letter: ${report.deadLettered} listing(s) of ${accountId} keep failing and were set aside`, { accountId, count: report.deadLettered });
+    }
+    return report;
+  }
+}
