@@ -7,4 +7,5 @@ export * from './allocation-planner';
 export * from './push-executor';
 export * from './listing-csv-import';
 export * from './listing-discovery';
+export * from './reconciliation-report';
 export * from './reconciler';

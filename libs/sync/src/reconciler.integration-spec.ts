@@ -52,17 +52,26 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
     };
     const setCaughtUp = (id: string, at: Date | null) => db.orm.em.fork().nativeUpdate(ChannelAccount, { id }, { ordersCaughtUpAt: at });
     const listing = () => db.orm.em.fork().findOneOrFail(Listing, { accountId: 'shop-a', channelListingId: 'tea' });
-    return { ...h, catchUp, setCaughtUp, listing, reconciler: new Reconciler(db.orm, h.directory) };
+    return {
+      ...h,
+      catchUp,
+      setCaughtUp,
+      listing,
+      /** As the service wires it: a run that found drift catches the account's orders up after the read. */
+      reconciler: new Reconciler(db.orm, h.directory, { ingestionToleranceMs: 0, catchUp }),
+      /** Left to whatever ingestion ran before. */
+      bare: new Reconciler(db.orm, h.directory),
+    };
   }
 
   it('reports drift, repairs it once ingestion has caught up, and the next push restores the target', async () => {
     const h = await published();
     // Someone edits the quantity in the channel's admin.
     shops['shop-a'].sandbox.stock.setQuantity('tea', 4);
-    await h.catchUp('shop-a');
 
     const report = await h.reconciler.reconcile('shop-a', { repair: true });
     expect(report).toMatchObject({ checked: 1, repaired: 1, notFound: [], skipped: [], notRepairedReason: null, replan: [h.productId] });
+    expect((report.ordersCaughtUpAt as Date).getTime()).toBeGreaterThanOrEqual(report.readFinishedAt.getTime());
     expect(report.drift).toEqual([
       { listingId: (await h.listing()).id, channelListingId: 'tea', productId: h.productId, expected: 10, observed: 4, difference: -6, repaired: true, notRepaired: null },
     ]);
@@ -77,7 +86,6 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
   it('only reports when not asked to repair, or when the account or the listing is stopped', async () => {
     const h = await published();
     shops['shop-a'].sandbox.stock.setQuantity('tea', 13);
-    await h.catchUp('shop-a');
 
     const reportOnly = await h.reconciler.reconcile('shop-a', { repair: false });
     expect(reportOnly).toMatchObject({ repaired: 0, notRepairedReason: 'repair not requested', drift: [{ difference: 3, repaired: false, notRepaired: 'repair not requested' }] });
@@ -94,39 +102,45 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
     expect(await h.listing()).toMatchObject({ lastPublished: 10, dirty: false });
   });
 
-  it('never repairs away a sale it has not ingested: with ingestion behind the drift is reported, not repaired', async () => {
+  it('never repairs away a sale it has not ingested', async () => {
     const h = await published();
+    // Ingestion has just caught up; then the channel sells, just before the reconciliation reads it.
+    await h.catchUp('shop-a');
     shops['shop-a'].sandbox.stock.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 3 }] });
 
-    await h.setCaughtUp('shop-a', null);
-    const never = await h.reconciler.reconcile('shop-a', { repair: true });
-    expect(never.drift).toEqual([expect.objectContaining({ expected: 10, observed: 7, difference: -3, repaired: false, notRepaired: expect.stringMatching(/^ingestion behind: .*never been fetched/) })]);
-
-    // Caught up a minute ago: older than the read by far more than the tolerance.
-    await h.setCaughtUp('shop-a', new Date(Date.now() - 60_000));
-    const behind = await h.reconciler.reconcile('shop-a', { repair: true });
-    expect(behind).toMatchObject({ repaired: 0, notRepairedReason: expect.stringMatching(/^ingestion behind: orders caught up at .* the difference may be sales not ingested yet$/) });
+    const behind = await h.bare.reconcile('shop-a', { repair: true });
+    expect(behind).toMatchObject({ repaired: 0, notRepairedReason: expect.stringMatching(/^ingestion behind: orders caught up at .* before the channel answered at .*; the difference may be sales not ingested yet$/) });
+    expect(behind.drift).toEqual([expect.objectContaining({ expected: 10, observed: 7, difference: -3, repaired: false, notRepaired: behind.notRepairedReason })]);
     expect(await h.reconciler.lastRun('shop-a')).toMatchObject({ drifted: 1, repaired: 0, skippedReason: expect.stringMatching(/^ingestion behind/) });
     expect(await h.listing()).toMatchObject({ lastPublished: 10, dirty: false });
 
-    // Once the sale is ingested there is no drift at all, and every shop shows what is left.
-    await h.catchUp('shop-a');
+    await h.setCaughtUp('shop-a', null);
+    expect((await h.bare.reconcile('shop-a', { repair: true })).drift).toEqual([expect.objectContaining({ repaired: false, notRepaired: expect.stringMatching(/never been fetched/) })]);
+    const failing = new Reconciler(db.orm, h.directory, { ingestionToleranceMs: 0, catchUp: async () => { throw new Error('orders API in maintenance'); } });
+    expect((await failing.reconcile('shop-a', { repair: true })).drift).toEqual([
+      expect.objectContaining({ repaired: false, notRepaired: 'ingestion behind: catching up failed: orders API in maintenance' }),
+    ]);
+    expect(await h.listing()).toMatchObject({ lastPublished: 10, dirty: false });
+
+    // Catching up within the run ingests the sale: the listing moved, so the observation is not applied.
+    const caught = await h.reconciler.reconcile('shop-a', { repair: true });
+    expect(caught.drift).toEqual([expect.objectContaining({ expected: 10, observed: 7, repaired: false, notRepaired: expect.stringMatching(/^the listing changed during the run/) })]);
+    expect(await h.listing()).toMatchObject({ lastPublished: 7, dirty: false });
     expect((await h.reconciler.reconcile('shop-a', { repair: true })).drift).toEqual([]);
+
     await h.sync();
     expect([h.shows('shop-a'), h.shows('shop-b')]).toEqual([7, 7]);
     expect(await h.stock.stock('TEA')).toMatchObject({ onHand: 10, reserved: 3, available: 7 });
     expect((await h.stock.oversellCount()).events).toBe(0);
   });
 
-  it('leaves a listing alone when a sale is ingested while the channel is being read, and repairs it on the next run', async () => {
+  it('leaves a listing alone when a sale is ingested after the channel answered, and repairs it on the next run', async () => {
     const h = await published();
     const channel = shops['shop-a'].sandbox.stock;
     channel.setQuantity('tea', 6);
-    await h.catchUp('shop-a');
-    // The channel answered 6; then it sells 2 and that sale is ingested before the repair is written.
+    // The channel answered 6; then it sells 2, which the catching up ingests before the repair.
     duringRead = async () => {
       channel.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 2 }] });
-      await h.catchUp('shop-a');
     };
     const first = await h.reconciler.reconcile('shop-a', { repair: true });
     expect(first.drift).toEqual([expect.objectContaining({ expected: 10, observed: 6, repaired: false, notRepaired: expect.stringMatching(/^the listing changed during the run/) })]);
@@ -146,7 +160,6 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
     await db.orm.em.fork().nativeUpdate(Listing, { id: gone.id }, { target: 5, lastPublished: 5, publishedVersion: 1, targetVersion: 1 });
     const fresh = await new ListingService(db.orm).add({ accountId: 'shop-a', channelListingId: 'tea-new', sku: 'TEA' });
     shops['shop-a'].sandbox.stock.upsertListing({ listingId: 'tea-new', sellerSku: 'TEA', quantity: 2 });
-    await h.catchUp('shop-a');
 
     const report = await h.reconciler.reconcile('shop-a', { repair: true });
     expect(report).toMatchObject({
@@ -169,7 +182,6 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
       const l = await listings.add({ accountId: 'shop-a', channelListingId: id, sku: 'TEA' });
       await db.orm.em.fork().nativeUpdate(Listing, { id: l.id }, { target: 1, lastPublished: 1, publishedVersion: 1, targetVersion: 1 });
     }
-    await h.catchUp('shop-a');
     shops['shop-a'].sandbox.requests.clear();
     const all = await h.reconciler.reconcile('shop-a', { repair: true });
     expect(all).toMatchObject({ checked: 121, drift: [], skipped: [] });
@@ -177,7 +189,6 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('reconciliation on %s', (di
 
     // The second batch meets a channel error: the first is still compared, the rest reported unread.
     shops['shop-a'].sandbox.stock.setQuantity('tea-1', 0);
-    await h.catchUp('shop-a');
     let reads = 0;
     duringRead = async () => {
       reads++;

@@ -5,65 +5,29 @@ import type { ChannelDirectory } from './channel-directory';
 import type { ChannelAccount } from './entities/channel-account.entity';
 import { Listing } from './entities/listing.entity';
 import { ReconciliationRun } from './entities/reconciliation-run.entity';
+import type { ListingDrift, ReconciliationReport } from './reconciliation-report';
 
 export interface ReconcilerSettings {
   /**
-   * How much older than the start of a channel read the account's `ordersCaughtUpAt` may be for the
-   * read to be trusted. Covers the usual "ingest, then reconcile" sequence and clock differences
-   * between replicas; a sale in that window, not yet ingested, would be taken for drift.
+   * How much earlier than the channel's last answer the account's `ordersCaughtUpAt` may be for a
+   * repair. 0 (the default) is the safe bound: every sale the channel's answer can contain had been
+   * fetched. A positive value trusts an ingestion that ended before the read, and a sale in that
+   * window is then counted twice; a negative value is a margin for clocks of replicas that differ,
+   * or for a channel whose order feed shows a sale some time after it lowered its stock.
    */
   ingestionToleranceMs: number;
-}
-
-export const DEFAULT_RECONCILER_SETTINGS: ReconcilerSettings = { ingestionToleranceMs: 2_000 };
-
-export interface ListingDrift {
-  listingId: number;
-  channelListingId: string;
-  productId: number;
-  /** What the channel should show: the listing's `lastPublished`. */
-  expected: number;
-  observed: number;
-  /** observed − expected: negative when the channel shows less. */
-  difference: number;
-  repaired: boolean;
-  /** Why the drift was left as it is; null when repaired. */
-  notRepaired: string | null;
-}
-
-export interface MissingListing {
-  listingId: number;
-  channelListingId: string;
-  productId: number;
-  /** False when the run only reported (not asked to repair, or stopped). */
-  deactivated: boolean;
-}
-
-export interface ReconciliationReport {
-  accountId: string;
-  runId: number;
-  startedAt: Date;
-  finishedAt: Date;
-  /** Listings whose channel quantity was read and compared. */
-  checked: number;
-  drift: ListingDrift[];
-  repaired: number;
-  notFound: MissingListing[];
-  /** Active listings not compared, and why (never published, read failed). */
-  skipped: { listingId: number; channelListingId: string; reason: string }[];
-  /** Why drift was left unrepaired for the account as a whole, if it was. */
-  notRepairedReason: string | null;
   /**
-   * Products to re-allocate: a deactivated listing's share goes to the others, and a repair takes a
-   * new target version, which an allocation running at that moment loses its compare-and-set to.
+   * The service's order ingestion of one account, run until nothing more is waiting (it stamps
+   * `ordersCaughtUpAt`). When given, a run that found drift catches up after the read instead of
+   * reporting "ingestion behind".
    */
-  replan: number[];
+  catchUp?: (accountId: string) => Promise<void>;
 }
+
+export const DEFAULT_RECONCILER_SETTINGS: ReconcilerSettings = { ingestionToleranceMs: 0 };
 
 interface Observation {
   listing: Listing;
-  /** When the read that saw it was sent: a sale after this cannot be in the observed value. */
-  readStartedAt: Date;
   result: ReadResult;
 }
 
@@ -74,11 +38,11 @@ const NOT_FOUND_REASON = 'the channel does not know this listing (found by recon
 
 /**
  * Reads an account's channel quantities in bulk and compares each with what the channel should show
- * (`lastPublished`, already lowered by the sales ingested). A difference is repaired only when the
- * account's order ingestion had caught up with the moment of the read: otherwise it may be a sale
- * not ingested yet, and "repairing" it would count that sale twice once it arrives. Repair resets
- * `lastPublished` to what the channel shows and marks the listing owed, so the next push (which
- * uses `lastPublished` as its compare value or delta base) brings the channel back to target.
+ * (`lastPublished`, already lowered by the sales ingested). A difference may be a sale not ingested
+ * yet, and "repairing" it would count that sale twice once it arrives (the write race), so a repair
+ * waits until the account's orders have been fetched past the channel's answer. Repair resets
+ * `lastPublished` to what the channel shows and owes the listing a push under a new version, so the
+ * next push (which uses `lastPublished` as its compare value or delta base) restores the target.
  *
  * Run it where the account's pushes are not running at the same moment (its push queue): a push
  * result recorded after a repair would count the repair once more.
@@ -119,26 +83,28 @@ export class Reconciler {
     }
   }
 
-  private async run(accountId: string, runId: number, startedAt: Date, options: { repair: boolean }): Promise<ReconciliationReport> {
-    const listings = await this.orm.em.fork().find(Listing, { accountId, active: true }, { orderBy: { id: 'asc' } });
-    const report: ReconciliationReport = {
-      accountId, runId, startedAt, finishedAt: startedAt, checked: 0, drift: [], repaired: 0, notFound: [], skipped: [], notRepairedReason: null, replan: [],
-    };
-    const { observations, readError } = await this.read(await this.directory.connectorFor(accountId), listings);
-    for (const l of listings.slice(observations.length)) {
-      report.skipped.push({ listingId: l.id, channelListingId: l.channelListingId, reason: `not read: ${readError}` });
-    }
-    // Read again after the channel answered: ingestion that caught up during the read counts.
-    const account = await this.directory.account(accountId);
-    for (const observation of observations) await this.settle(account, observation, options, report);
-    report.notRepairedReason = accountReason(account, options, report, readError);
-    report.finishedAt = this.clock();
-    return report;
-  }
-
   /** The account's latest run, for "last reconciled at, drift found". */
   async lastRun(accountId: string): Promise<ReconciliationRun | null> {
     return this.orm.em.fork().findOne(ReconciliationRun, { accountId }, { orderBy: { startedAt: 'desc', id: 'desc' } });
+  }
+
+  private async run(accountId: string, runId: number, startedAt: Date, options: { repair: boolean }): Promise<ReconciliationReport> {
+    const listings = await this.orm.em.fork().find(Listing, { accountId, active: true }, { orderBy: { id: 'asc' } });
+    const { observations, readError } = await this.read(await this.directory.connectorFor(accountId), listings);
+    const readFinishedAt = this.clock();
+    const { account, catchUpError } = await this.caughtUpAccount(accountId, observations, readFinishedAt, options);
+    const report: ReconciliationReport = {
+      accountId, runId, startedAt, finishedAt: startedAt, readFinishedAt, ordersCaughtUpAt: account.ordersCaughtUpAt ?? null,
+      checked: 0, drift: [], repaired: 0, notFound: [], skipped: [], notRepairedReason: null, replan: [],
+    };
+    for (const l of listings.slice(observations.length)) {
+      report.skipped.push({ listingId: l.id, channelListingId: l.channelListingId, reason: `not read: ${readError}` });
+    }
+    const lag = this.ingestionLag(account, readFinishedAt, catchUpError);
+    for (const observation of observations) await this.settle(account, observation, options, lag, report);
+    report.notRepairedReason = accountReason(account, options, report, readError);
+    report.finishedAt = this.clock();
+    return report;
   }
 
   /** Reads in batches of the channel's bulk read size; stops at the first batch the channel refuses. */
@@ -147,7 +113,6 @@ export class Reconciler {
     const batch = connector.manifest.bulk.read;
     for (let i = 0; i < listings.length; i += batch) {
       const part = listings.slice(i, i + batch);
-      const readStartedAt = this.clock();
       let results: ReadResult[];
       try {
         results = await connector.read(part.map((l) => l.channelListingId));
@@ -158,18 +123,37 @@ export class Reconciler {
       for (const listing of part) {
         const result = byId.get(listing.channelListingId);
         if (!result) return { observations, readError: `the channel gave no answer for ${listing.channelListingId}` };
-        observations.push({ listing, readStartedAt, result });
+        observations.push({ listing, result });
       }
     }
     return { observations, readError: null };
   }
 
-  private async settle(account: ChannelAccount, { listing, readStartedAt, result }: Observation, options: { repair: boolean }, report: ReconciliationReport): Promise<void> {
-    const em = this.orm.em.fork();
+  /**
+   * The account as it is after the read. When there is drift to repair and the orders were not
+   * fetched past the read, the configured ingestion runs first: only a fetch that began after the
+   * channel answered has seen every sale that answer can contain.
+   */
+  private async caughtUpAccount(accountId: string, observations: Observation[], readFinishedAt: Date, options: { repair: boolean }) {
+    const account = await this.directory.account(accountId);
+    const catchUp = this.settings.catchUp;
+    const drifted = observations.some(({ listing, result }) => result.found && !listing.stopped && listing.lastPublished != null && result.quantity !== listing.lastPublished);
+    if (!catchUp || !options.repair || account.stopped || !drifted || this.ingestionLag(account, readFinishedAt, null) === null) {
+      return { account, catchUpError: null };
+    }
+    try {
+      await catchUp(accountId);
+    } catch (error) {
+      return { account, catchUpError: (error as Error).message };
+    }
+    return { account: await this.directory.account(accountId), catchUpError: null };
+  }
+
+  private async settle(account: ChannelAccount, { listing, result }: Observation, options: { repair: boolean }, lag: string | null, report: ReconciliationReport): Promise<void> {
     const held = heldBack(account, listing, options);
     if (!result.found) {
       // Gone from the channel: the same as a push answered 404; nothing a sale could explain.
-      const deactivated = held === null && (await em.nativeUpdate(Listing, { id: listing.id, active: true }, { active: false, inactiveReason: NOT_FOUND_REASON, dirty: false, lastError: NOT_FOUND_REASON })) === 1;
+      const deactivated = held === null && (await this.deactivate(listing));
       report.notFound.push({ listingId: listing.id, channelListingId: listing.channelListingId, productId: listing.productId, deactivated });
       if (deactivated && !report.replan.includes(listing.productId)) report.replan.push(listing.productId);
       return;
@@ -189,7 +173,7 @@ export class Reconciler {
       observed: result.quantity,
       difference: result.quantity - expected,
       repaired: false,
-      notRepaired: held ?? ingestionLag(account, readStartedAt, this.settings),
+      notRepaired: held ?? lag,
     };
     if (drift.notRepaired === null) {
       drift.repaired = await this.repair(listing, expected, result.quantity);
@@ -217,6 +201,24 @@ export class Reconciler {
     );
     return updated === 1;
   }
+
+  private async deactivate(listing: Listing): Promise<boolean> {
+    const updated = await this.orm.em.fork().nativeUpdate(
+      Listing,
+      { id: listing.id, active: true },
+      { active: false, inactiveReason: NOT_FOUND_REASON, dirty: false, lastError: NOT_FOUND_REASON },
+    );
+    return updated === 1;
+  }
+
+  /** Null when the account's orders had been fetched past the channel's answer; else why not. */
+  private ingestionLag(account: ChannelAccount, readFinishedAt: Date, catchUpError: string | null): string | null {
+    if (catchUpError !== null) return `${INGESTION_BEHIND}: catching up failed: ${catchUpError}`;
+    const caughtUp = account.ordersCaughtUpAt ?? null;
+    if (caughtUp === null) return `${INGESTION_BEHIND}: the account's orders have never been fetched to the end`;
+    if (caughtUp.getTime() >= readFinishedAt.getTime() - this.settings.ingestionToleranceMs) return null;
+    return `${INGESTION_BEHIND}: orders caught up at ${caughtUp.toISOString()}, before the channel answered at ${readFinishedAt.toISOString()}; the difference may be sales not ingested yet`;
+  }
 }
 
 /** Why nothing may be written for this listing whatever the channel shows; null when it may. */
@@ -225,14 +227,6 @@ function heldBack(account: ChannelAccount, listing: Listing, options: { repair: 
   if (account.stopped) return accountStopped(account);
   if (listing.stopped) return 'listing stopped';
   return null;
-}
-
-/** Null when the account's orders had been ingested up to the read (within the tolerance). */
-function ingestionLag(account: ChannelAccount, readStartedAt: Date, settings: ReconcilerSettings): string | null {
-  const caughtUp = account.ordersCaughtUpAt ?? null;
-  if (caughtUp === null) return `${INGESTION_BEHIND}: the account's orders have never been fetched to the end`;
-  if (caughtUp.getTime() >= readStartedAt.getTime() - settings.ingestionToleranceMs) return null;
-  return `${INGESTION_BEHIND}: orders caught up at ${caughtUp.toISOString()}, the channel was read at ${readStartedAt.toISOString()}; the difference may be sales not ingested yet`;
 }
 
 function accountReason(account: ChannelAccount, options: { repair: boolean }, report: ReconciliationReport, readError: string | null): string | null {
