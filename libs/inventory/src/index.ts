@@ -14,3 +14,5 @@ export * from './queries/stock-views';
 export * from './replay/ledger-replay-verifier';
 export * from './csv/catalog-csv.service';
 export * from './csv/csv-row-error';
+export * from './csv/csv-table';
+export * from './csv/csv-row-checks';

@@ -5,3 +5,7 @@ export * from './listing.service';
 export * from './order-ingestor';
 export * from './allocation-planner';
 export * from './push-executor';
+export * from './listing-csv-import';
+export * from './listing-discovery';
+export * from './reconciliation-report';
+export * from './reconciler';

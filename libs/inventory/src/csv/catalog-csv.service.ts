@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import { createLocationSchema, createProductSchema } from '../catalog/catalog.schema';
 import { BundleComponent } from '../entities/bundle-component.entity';
 import { Location } from '../entities/location.entity';
@@ -12,8 +10,8 @@ import { InventoryLedger } from '../ledger/inventory-ledger';
 import { codeSchema, positiveQuantitySchema } from '../ledger/ledger-commands.schema';
 import { LedgerValidationError } from '../ledger/ledger-errors';
 import { CSV_COLUMNS, CSV_KINDS, type CsvImportReport, type CsvKind, type CsvRowError } from './csv-row-error';
-
-type Row = Record<string, string>;
+import { CsvRowChecks } from './csv-row-checks';
+import { parseCsvTable, type CsvRow } from './csv-table';
 
 /**
  * Bulk import and export of the catalogue and opening stock. Every row is checked (against the
@@ -30,7 +28,7 @@ export class CatalogCsvService {
       throw new LedgerValidationError([{ path: 'kind', message: `must be one of ${CSV_KINDS.join(', ')}` }]);
     }
     const dryRun = options.dryRun ?? false;
-    const parsed = this.parse(kind, text);
+    const parsed = parseCsvTable(text, { columns: CSV_COLUMNS[kind] });
     if (parsed.errors.length) return { kind, dryRun, rows: parsed.rows.length, imported: 0, errors: parsed.errors };
     const errors = await this.check(kind, parsed.rows);
     if (errors.length || dryRun) return { kind, dryRun, rows: parsed.rows.length, imported: 0, errors };
@@ -63,73 +61,44 @@ export class CatalogCsvService {
     return stringify([columns, ...records]);
   }
 
-  private parse(kind: CsvKind, text: string): { rows: Row[]; errors: CsvRowError[] } {
-    let records: string[][];
-    try {
-      records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-    } catch (error) {
-      const e = error as { lines?: number; message: string };
-      return { rows: [], errors: [{ row: e.lines ?? 1, column: '', reason: `not valid CSV: ${e.message}` }] };
-    }
-    const expected = CSV_COLUMNS[kind];
-    const header = records[0] ?? [];
-    const missing = expected.filter((c) => !header.includes(c));
-    if (missing.length) {
-      return { rows: [], errors: [{ row: 1, column: missing.join(', '), reason: `header must name the columns ${expected.join(', ')}` }] };
-    }
-    const rows = records.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
-    return { rows, errors: [] };
-  }
-
-  private async check(kind: CsvKind, rows: Row[]): Promise<CsvRowError[]> {
+  private async check(kind: CsvKind, rows: CsvRow[]): Promise<CsvRowError[]> {
     const em = this.orm.em.fork();
-    const errors: CsvRowError[] = [];
-    const fail = (index: number, column: string, reason: string) => errors.push({ row: index + 2, column, reason });
-    const field = <S extends z.ZodType>(index: number, column: string, schema: S, value: unknown): z.output<S> | undefined => {
-      const r = schema.safeParse(value);
-      if (!r.success) fail(index, column, r.error.issues[0]?.message ?? 'invalid');
-      return r.success ? r.data : undefined;
-    };
+    const checks = new CsvRowChecks();
     const existingProducts = new Map((await em.find(Product, {})).map((p) => [p.code, p.kind]));
     const existingLocations = new Set((await em.find(Location, {})).map((l) => l.code));
-    const seen = new Map<string, number>();
-    const once = (index: number, column: string, value: string) => {
-      if (seen.has(value)) fail(index, column, `'${value}' appears again (first on row ${(seen.get(value) as number) + 2})`);
-      seen.set(value, index);
-    };
 
     rows.forEach((row, i) => {
       if (kind === 'locations') {
         const parsed = createLocationSchema.safeParse(locationFromRow(row));
-        if (!parsed.success) parsed.error.issues.forEach((issue) => fail(i, String(issue.path[0] ?? ''), issue.message));
-        if (existingLocations.has(row['code'])) fail(i, 'code', `location '${row['code']}' already exists`);
-        once(i, 'code', row['code']);
+        if (!parsed.success) parsed.error.issues.forEach((issue) => checks.fail(i, String(issue.path[0] ?? ''), issue.message));
+        if (existingLocations.has(row['code'])) checks.fail(i, 'code', `location '${row['code']}' already exists`);
+        checks.once(i, 'code', row['code']);
       } else if (kind === 'products') {
         const parsed = createProductSchema.safeParse(productFromRow(row));
-        if (!parsed.success) parsed.error.issues.forEach((issue) => fail(i, String(issue.path[0] ?? ''), issue.message));
-        if (existingProducts.has(row['code'])) fail(i, 'code', `product '${row['code']}' already exists`);
-        once(i, 'code', row['code']);
+        if (!parsed.success) parsed.error.issues.forEach((issue) => checks.fail(i, String(issue.path[0] ?? ''), issue.message));
+        if (existingProducts.has(row['code'])) checks.fail(i, 'code', `product '${row['code']}' already exists`);
+        checks.once(i, 'code', row['code']);
       } else if (kind === 'bundles') {
-        field(i, 'bundle_code', codeSchema, row['bundle_code']);
-        if (!row['bundle_name']) fail(i, 'bundle_name', 'must not be empty');
-        if (existingProducts.has(row['bundle_code'])) fail(i, 'bundle_code', `product '${row['bundle_code']}' already exists`);
+        checks.field(i, 'bundle_code', codeSchema, row['bundle_code']);
+        if (!row['bundle_name']) checks.fail(i, 'bundle_name', 'must not be empty');
+        if (existingProducts.has(row['bundle_code'])) checks.fail(i, 'bundle_code', `product '${row['bundle_code']}' already exists`);
         const component = existingProducts.get(row['component_sku']);
-        if (!component) fail(i, 'component_sku', `SKU '${row['component_sku']}' does not exist; import products first`);
-        else if (component !== 'sku') fail(i, 'component_sku', `'${row['component_sku']}' is a bundle; components must be SKUs`);
-        field(i, 'quantity', positiveQuantitySchema, toInt(row['quantity']));
-        once(i, 'component_sku', `${row['bundle_code']}→${row['component_sku']}`);
+        if (!component) checks.fail(i, 'component_sku', `SKU '${row['component_sku']}' does not exist; import products first`);
+        else if (component !== 'sku') checks.fail(i, 'component_sku', `'${row['component_sku']}' is a bundle; components must be SKUs`);
+        checks.field(i, 'quantity', positiveQuantitySchema, toInt(row['quantity']));
+        checks.once(i, 'component_sku', `${row['bundle_code']}→${row['component_sku']}`);
       } else {
         const kindOf = existingProducts.get(row['sku']);
-        if (!kindOf) fail(i, 'sku', `SKU '${row['sku']}' does not exist; import products first`);
-        else if (kindOf !== 'sku') fail(i, 'sku', `'${row['sku']}' is a bundle; give opening stock for its component SKUs`);
-        if (!existingLocations.has(row['location'])) fail(i, 'location', `location '${row['location']}' does not exist; import locations first`);
-        field(i, 'quantity', positiveQuantitySchema, toInt(row['quantity']));
+        if (!kindOf) checks.fail(i, 'sku', `SKU '${row['sku']}' does not exist; import products first`);
+        else if (kindOf !== 'sku') checks.fail(i, 'sku', `'${row['sku']}' is a bundle; give opening stock for its component SKUs`);
+        if (!existingLocations.has(row['location'])) checks.fail(i, 'location', `location '${row['location']}' does not exist; import locations first`);
+        checks.field(i, 'quantity', positiveQuantitySchema, toInt(row['quantity']));
       }
     });
-    return errors;
+    return checks.errors;
   }
 
-  private async write(kind: CsvKind, rows: Row[], text: string): Promise<number> {
+  private async write(kind: CsvKind, rows: CsvRow[], text: string): Promise<number> {
     if (kind === 'stock') {
       // Opening stock goes through the ledger as receipts. Keys derive from the file and row, so
       // importing the same file again (say after an interruption) completes it without doubling.
@@ -179,7 +148,7 @@ function toInt(value: string | undefined): number | string | undefined {
   return value !== undefined && /^-?\d+$/.test(value) ? Number(value) : value;
 }
 
-function locationFromRow(row: Row) {
+function locationFromRow(row: CsvRow) {
   const sellable = row['sellable'] === '' ? undefined : row['sellable'] === 'true' ? true : row['sellable'] === 'false' ? false : row['sellable'];
   return {
     code: row['code'],
@@ -190,7 +159,7 @@ function locationFromRow(row: Row) {
   };
 }
 
-function productFromRow(row: Row) {
+function productFromRow(row: CsvRow) {
   return {
     code: row['code'],
     name: row['name'],
