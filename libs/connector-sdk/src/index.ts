@@ -5,6 +5,7 @@ export type { ChannelConnector, ConnectorClass, ConnectorContext } from './conne
 export { BaseConnector, DEFAULT_TIMEOUT_MS, type ConnectorDefinition } from './connector/base-connector';
 export { CredentialsError, parseCredentials } from './connector/parse-credentials';
 export { UncertainWriteJournal } from './connector/uncertain-write-journal';
+export { deliveryEvents } from './connector/delivery-events';
 export { pushResultFromError } from './connector/push-result-from-error';
 export { validatePushItems } from './connector/validate-push-items';
 

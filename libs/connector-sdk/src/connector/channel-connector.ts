@@ -7,8 +7,10 @@ import type {
   OrderPage,
   PushItem,
   PushResult,
+  OrderEvent,
   RawWebhookRequest,
   ReadResult,
+  UnresolvedOrderEvent,
   WebhookDelivery,
 } from './connector.types';
 
@@ -34,6 +36,13 @@ export interface ChannelConnector {
   fetchOrders(cursor: string | null): Promise<OrderPage>;
   /** Verifies the signature, then parses; throws WebhookRejectedError for a forged request. */
   parseWebhook(request: RawWebhookRequest): WebhookDelivery;
+  /**
+   * Only for channels whose webhook bodies do not name the listing: looks up the listing of each
+   * `unresolved` event of parsed deliveries (several deliveries' events may go in one call, so a
+   * burst shares its look-ups). Events whose listing the channel no longer knows are left out; their
+   * lines move no stock we publish, and polling stays the authority. Use `deliveryEvents()`.
+   */
+  resolveWebhookEvents?(events: UnresolvedOrderEvent[]): Promise<OrderEvent[]>;
   checkListingSettings(listingIds: string[]): Promise<ListingSettingIssue[]>;
 }
 

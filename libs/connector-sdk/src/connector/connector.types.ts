@@ -124,10 +124,25 @@ export interface RawWebhookRequest {
   body: Buffer | string;
 }
 
+/**
+ * An order event whose webhook body does not name the listing, only something the channel can turn
+ * into one (a Shopify line names its variant, not the inventory item and location it was taken
+ * from). The connector's `resolveWebhookEvents` asks the channel; until then it cannot be ingested.
+ */
+export interface UnresolvedOrderEvent extends Omit<OrderEvent, 'listingId'> {
+  /** What the body names instead of the listing, in the connector's own terms. */
+  listingRef: string;
+}
+
 export interface WebhookDelivery {
   /** The channel's delivery id, to drop duplicate deliveries; null when the channel sends none. */
   deliveryId: string | null;
   events: OrderEvent[];
+  /**
+   * Events that need `resolveWebhookEvents` before ingestion; absent or empty when the body named
+   * every listing. Resolving asks the channel, so it belongs in the queued work after the answer.
+   */
+  unresolved?: UnresolvedOrderEvent[];
 }
 
 /** A listing setting that defeats stock control, e.g. "keep selling when out of stock". */

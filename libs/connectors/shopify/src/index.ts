@@ -6,7 +6,12 @@ export { shopifyManifest } from './shopify.manifest';
 export { shopifyCredentials, type ShopifyCredentials } from './shopify.credentials';
 export { LISTING_ID_FORMAT, parseListingId, type ShopifyListingRef } from './shopify-listing-id';
 export { SHOPIFY_API_VERSION, SHOPIFY_ORDER_TOPICS, SHOPIFY_WEBHOOK_HEADERS } from './shopify-api.constants';
-export { ShopifyWebhookInbox, type ShopifyWebhookInboxOptions, type WebhookAnswer } from './shopify-webhook.inbox';
+export {
+  ShopifyWebhookInbox,
+  type ResolvedDelivery,
+  type ShopifyWebhookInboxOptions,
+  type WebhookAnswer,
+} from './shopify-webhook.inbox';
 
 /** What the connector registry reads when this package is configured. */
 export const connectors: ConnectorPackageExports['connectors'] = [ShopifyConnector];

@@ -35,6 +35,18 @@ export const SHOPIFY_MAX_NODES_PER_QUERY = 250;
 export const SHOPIFY_ORDERS_PER_QUERY = 50;
 export const SHOPIFY_LOCATIONS_PER_QUERY = 100;
 
+/**
+ * Page sizes when webhook lines are located through their orders' fulfillment orders. Shopify prices
+ * a query by what it may return (3 + fulfillmentOrders × (5 + 2 × lineItems) points per order), so
+ * orders are first read ten to a call with room for 2 fulfillment orders of 20 lines, which holds
+ * almost every order; one that does not fit is read again alone with the largest pages under the
+ * 1,000-point limit of one query.
+ */
+export const SHOPIFY_LOCATE_PAGES = {
+  batch: { fulfillmentOrders: 2, lineItems: 20 },
+  alone: { fulfillmentOrders: 5, lineItems: 95 },
+} as const;
+
 /** Restore rate per second by plan (maximumAvailable is twenty times it). */
 export const SHOPIFY_RESTORE_RATES = { standard: 100, advanced: 200, plus: 1000 } as const;
 export type ShopifyPlan = keyof typeof SHOPIFY_RESTORE_RATES;

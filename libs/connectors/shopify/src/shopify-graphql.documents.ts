@@ -9,6 +9,8 @@ export const SHOPIFY_OPERATIONS = {
   locationLevels: 'LocationInventoryLevels',
   itemSettings: 'InventoryItemSettings',
   orderChanges: 'OrderChanges',
+  variantItems: 'VariantInventoryItems',
+  orderLineLocations: 'OrderLineLocations',
 } as const;
 export type ShopifyOperationName = (typeof SHOPIFY_OPERATIONS)[keyof typeof SHOPIFY_OPERATIONS];
 
@@ -67,7 +69,7 @@ export const ORDER_CHANGES_QUERY = `query OrderChanges($first: Int!, $after: Str
       id
       createdAt
       updatedAt
-      lineItems(first: 50) { nodes { id sku quantity variant { inventoryItem { id } } } }
+      lineItems(first: 50) { nodes { id sku quantity variant { id inventoryItem { id } } } }
       fulfillmentOrders(first: 10) {
         nodes { assignedLocation { location { id } } lineItems(first: 50) { nodes { lineItem { id } } } }
       }
@@ -85,5 +87,26 @@ export const ORDER_CHANGES_QUERY = `query OrderChanges($first: Int!, $after: Str
       }
     }
     pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const VARIANT_ITEMS_QUERY = `query VariantInventoryItems($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on ProductVariant { id inventoryItem { id } }
+  }
+}`;
+
+export const ORDER_LINE_LOCATIONS_QUERY = `query OrderLineLocations($ids: [ID!]!, $fulfillmentOrders: Int!, $lineItems: Int!) {
+  nodes(ids: $ids) {
+    ... on Order {
+      id
+      fulfillmentOrders(first: $fulfillmentOrders) {
+        nodes {
+          assignedLocation { location { id } }
+          lineItems(first: $lineItems) { nodes { lineItem { id } } pageInfo { hasNextPage } }
+        }
+        pageInfo { hasNextPage }
+      }
+    }
   }
 }`;

@@ -1,4 +1,4 @@
-import type { OrderEvent, OrderLineStatus } from '@urikiri/connector-sdk';
+import type { OrderEvent, OrderLineStatus, UnresolvedOrderEvent } from '@urikiri/connector-sdk';
 import { listingIdOf } from './shopify-listing-id';
 import type { ShopifyOrderSnapshot } from './shopify-order.snapshot';
 
@@ -15,6 +15,15 @@ export interface EventPosition {
 
 export interface PositionedEvent {
   event: OrderEvent;
+  position: EventPosition;
+}
+
+type SnapshotLine = ShopifyOrderSnapshot['lines'][number];
+
+/** A line event before its listing is known, with the line it is about. */
+interface LineEvent {
+  event: Omit<OrderEvent, 'listingId'>;
+  line: SnapshotLine;
   position: EventPosition;
 }
 
@@ -36,17 +45,13 @@ function tail(id: string): bigint {
 /**
  * The order's line events, oldest first. An event's id names the Shopify record and line item it
  * comes from (`cancelled:<refund>:<lineItem>`), so a webhook and a poll of the same order agree.
- * Lines without an inventory item (custom items) or a stocking location move no published stock and
- * yield no events.
  */
-export function orderEvents(order: ShopifyOrderSnapshot): PositionedEvent[] {
+function lineEvents(order: ShopifyOrderSnapshot): LineEvent[] {
   const lines = new Map(order.lines.map((l) => [l.lineItemId, l]));
-  const events: PositionedEvent[] = [];
+  const events: LineEvent[] = [];
   const add = (status: OrderLineStatus, recordId: string, at: string, lineItemId: string, quantity: number) => {
     const line = lines.get(lineItemId);
-    const listingId =
-      line?.inventoryItemId && line.locationId ? listingIdOf(line.inventoryItemId, line.locationId) : null;
-    if (!line || listingId === null || quantity <= 0) {
+    if (!line || quantity <= 0) {
       return;
     }
     const record = tail(recordId);
@@ -55,12 +60,12 @@ export function orderEvents(order: ShopifyOrderSnapshot): PositionedEvent[] {
         eventId: `${status}:${record}:${tail(lineItemId)}`,
         orderId: order.orderId,
         lineId: lineItemId,
-        listingId,
         sellerSku: line.sku,
         status,
         quantity,
         occurredAt: new Date(Date.parse(at)).toISOString(),
       },
+      line,
       position: { atMs: Date.parse(at), record, line: tail(lineItemId) },
     });
   };
@@ -82,4 +87,23 @@ export function orderEvents(order: ShopifyOrderSnapshot): PositionedEvent[] {
   order.refunds.forEach((r) => r.lines.forEach((l) => add('cancelled', r.id, r.createdAt, l.lineItemId, l.quantity)));
   order.fulfillments.forEach((f) => f.lines.forEach((l) => add('shipped', f.id, f.createdAt, l.lineItemId, l.quantity)));
   return events.sort((a, b) => comparePositions(a.position, b.position));
+}
+
+/**
+ * The events of an order whose lines name their listing (a polled order). Lines without an inventory
+ * item (custom items) or a stocking location move no published stock and yield no events.
+ */
+export function orderEvents(order: ShopifyOrderSnapshot): PositionedEvent[] {
+  return lineEvents(order).flatMap(({ event, line, position }) => {
+    const listingId = line.inventoryItemId && line.locationId ? listingIdOf(line.inventoryItemId, line.locationId) : null;
+    return listingId === null ? [] : [{ event: { ...event, listingId }, position }];
+  });
+}
+
+/**
+ * The events of a webhook's order, whose lines name only their variant (`listingRef`, a variant GID):
+ * the listing is looked up afterwards. Lines without a variant (custom items) yield no events.
+ */
+export function unresolvedOrderEvents(order: ShopifyOrderSnapshot): UnresolvedOrderEvent[] {
+  return lineEvents(order).flatMap(({ event, line }) => (line.variantId === null ? [] : [{ ...event, listingRef: line.variantId }]));
 }

@@ -12,8 +12,11 @@ export interface ShopifyOrderSnapshot {
     lineItemId: string;
     sku: string | null;
     quantity: number;
+    /** The variant sold; null for a custom item or a deleted product. */
+    variantId: string | null;
+    /** The inventory item stocked for the variant; a webhook does not name it. */
     inventoryItemId: string | null;
-    /** Where the line's units are committed (its fulfillment order's assigned location). */
+    /** Where the line's units are committed (its fulfillment order's assigned location); a webhook does not name it. */
     locationId: string | null;
   }[];
   /** Successful sale or capture transactions. */
@@ -43,6 +46,7 @@ export function snapshotFromGraphql(node: ShopifyOrderNode): ShopifyOrderSnapsho
       lineItemId: l.id,
       sku: l.sku === '' ? null : l.sku,
       quantity: l.quantity,
+      variantId: l.variant?.id ?? null,
       inventoryItemId: l.variant?.inventoryItem.id ?? null,
       locationId: located.get(l.id) ?? null,
     })),
@@ -62,7 +66,10 @@ export function snapshotFromGraphql(node: ShopifyOrderNode): ShopifyOrderSnapsho
   };
 }
 
-/** The REST order JSON of a webhook; it carries no transactions, so no payment events. */
+/**
+ * The REST order JSON of a webhook. It carries no transactions, so no payment events, and its lines
+ * name their variant only: inventory item and location are looked up before its events are ingested.
+ */
 export function snapshotFromWebhook(order: ShopifyWebhookOrder): ShopifyOrderSnapshot {
   return {
     orderId: order.admin_graphql_api_id,
@@ -71,8 +78,9 @@ export function snapshotFromWebhook(order: ShopifyWebhookOrder): ShopifyOrderSna
       lineItemId: l.admin_graphql_api_id,
       sku: l.sku === '' ? null : l.sku,
       quantity: l.quantity,
-      inventoryItemId: l.inventory_item_id === null ? null : gid('InventoryItem', l.inventory_item_id),
-      locationId: l.location_id === null ? null : gid('Location', l.location_id),
+      variantId: l.variant_id === null ? null : gid('ProductVariant', l.variant_id),
+      inventoryItemId: null,
+      locationId: null,
     })),
     payments: [],
     refunds: order.refunds.map((r) => ({

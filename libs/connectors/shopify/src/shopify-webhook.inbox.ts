@@ -1,7 +1,9 @@
 import {
   ConnectorError,
   WebhookRejectedError,
+  deliveryEvents,
   headerValue,
+  type OrderEvent,
   type RawWebhookRequest,
   type WebhookDelivery,
 } from '@urikiri/connector-sdk';
@@ -14,11 +16,18 @@ export interface WebhookAnswer {
   reason: 'queued' | 'duplicate' | 'not-an-order' | 'rejected' | 'unreadable';
 }
 
+/** One delivery's events, their listings looked up, ready for ingestion. */
+export interface ResolvedDelivery {
+  deliveryId: string | null;
+  topic: string;
+  events: OrderEvent[];
+}
+
 export interface ShopifyWebhookInboxOptions {
-  connector: Pick<ShopifyConnector, 'parseWebhook'>;
-  /** The work: ingest the delivery's events. Runs after the answer, one delivery at a time. */
-  onDelivery: (delivery: WebhookDelivery & { topic: string }) => Promise<void> | void;
-  /** Called when `onDelivery` fails; the event ids stay seen, polling brings the events again. */
+  connector: Pick<ShopifyConnector, 'manifest' | 'parseWebhook' | 'resolveWebhookEvents'>;
+  /** The work: ingest the delivery's events. Runs after the answer, one delivery at a time, in arrival order. */
+  onDelivery: (delivery: ResolvedDelivery) => Promise<void> | void;
+  /** Called when the look-up or `onDelivery` fails; the event ids stay seen, polling brings the events again. */
   onError?: (error: unknown, delivery: WebhookDelivery) => void;
   /** How many recent X-Shopify-Event-Id values to remember for dropping duplicates. */
   rememberEvents?: number;
@@ -28,7 +37,9 @@ export interface ShopifyWebhookInboxOptions {
  * The receiving end of Shopify's order webhooks, free of any framework. Shopify retries a delivery
  * that is not answered 2xx within 5 seconds, so `receive` answers at once: the signature is checked
  * before anything else (a forged call changes nothing), a repeated X-Shopify-Event-Id is acknowledged
- * and dropped, and the work is queued, never done inline.
+ * and dropped, and the work is queued, never done inline. The work is two steps: looking up the
+ * listings the body does not name, started at once so that the look-ups of a burst go together, then
+ * handing each delivery's events over, one delivery after the other.
  */
 export class ShopifyWebhookInbox {
   private readonly seen = new Set<string>();
@@ -56,13 +67,16 @@ export class ShopifyWebhookInbox {
       return { status: 200, reason: 'duplicate' };
     }
     this.markSeen(delivery.deliveryId);
-    if (delivery.events.length === 0) {
+    if (delivery.events.length === 0 && (delivery.unresolved ?? []).length === 0) {
       return { status: 200, reason: 'not-an-order' };
     }
     const topic = headerValue(request.headers, SHOPIFY_WEBHOOK_HEADERS.topic) ?? '';
+    const events = deliveryEvents(this.options.connector, delivery);
+    // Awaited in the queue below; this keeps a failed look-up from being reported as unhandled first.
+    events.catch(() => undefined);
     this.queue = this.queue.then(async () => {
       try {
-        await this.options.onDelivery({ ...delivery, topic });
+        await this.options.onDelivery({ deliveryId: delivery.deliveryId, topic, events: await events });
       } catch (error) {
         this.options.onError?.(error, delivery);
       }

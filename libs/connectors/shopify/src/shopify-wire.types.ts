@@ -125,7 +125,9 @@ export interface ShopifyOrderNode {
   id: string;
   createdAt: string;
   updatedAt: string;
-  lineItems: { nodes: { id: string; sku: string | null; quantity: number; variant: { inventoryItem: { id: string } } | null }[] };
+  lineItems: {
+    nodes: { id: string; sku: string | null; quantity: number; variant: { id: string; inventoryItem: { id: string } } | null }[];
+  };
   fulfillmentOrders: {
     nodes: { assignedLocation: { location: { id: string } | null }; lineItems: { nodes: { lineItem: { id: string } }[] } }[];
   };
@@ -149,10 +151,29 @@ export interface ShopifyOrdersData {
   orders: { nodes: ShopifyOrderNode[]; pageInfo: ShopifyPageInfo };
 }
 
+/** `nodes(ids:)` of product variants: the inventory item each one stocks (1:1, fixed for its life). */
+export interface ShopifyVariantItemsData {
+  nodes: ({ id: string; inventoryItem: { id: string } } | null)[];
+}
+
+/** `nodes(ids:)` of orders: where each fulfillment order takes its lines' units from. */
+export interface ShopifyOrderLocationsData {
+  nodes: ({
+    id: string;
+    fulfillmentOrders: {
+      nodes: {
+        assignedLocation: { location: { id: string } | null };
+        lineItems: { nodes: { lineItem: { id: string } }[]; pageInfo: { hasNextPage: boolean } };
+      }[];
+      pageInfo: { hasNextPage: boolean };
+    };
+  } | null)[];
+}
+
 /**
- * The order JSON of `orders/*` webhooks (REST resource shape, trimmed to what stock needs).
- * `inventory_item_id` and `location_id` on line items are not in Shopify's payload; see
- * docs/channels/shopify.md, "Webhooks and locations".
+ * The order JSON of `orders/*` webhooks (REST resource shape, trimmed to what stock needs). A line
+ * item names its variant, not the inventory item, and no line names the location its units are
+ * committed at: both are looked up (see shopify-listing.resolver.ts).
  */
 export interface ShopifyWebhookOrder {
   id: number;
@@ -172,8 +193,6 @@ export interface ShopifyWebhookOrder {
     quantity: number;
     current_quantity: number;
     fulfillable_quantity: number;
-    inventory_item_id: number | null;
-    location_id: number | null;
   }[];
   refunds: {
     id: number;

@@ -1,25 +1,19 @@
 import {
   BaseConnector,
   ConnectorError,
-  WebhookRejectedError,
-  headerValue,
-  verifyHmacSignature,
   type CataloguePage,
   type ConnectorContext,
   type ListingSettingIssue,
+  type OrderEvent,
   type OrderPage,
   type PushItem,
   type PushResult,
   type RawWebhookRequest,
   type ReadResult,
+  type UnresolvedOrderEvent,
   type WebhookDelivery,
 } from '@urikiri/connector-sdk';
-import {
-  SHOPIFY_ACCESS_TOKEN_HEADER,
-  SHOPIFY_LOCATIONS_PER_QUERY,
-  SHOPIFY_ORDERS_PER_QUERY,
-  SHOPIFY_WEBHOOK_HEADERS,
-} from './shopify-api.constants';
+import { SHOPIFY_ACCESS_TOKEN_HEADER, SHOPIFY_LOCATIONS_PER_QUERY, SHOPIFY_ORDERS_PER_QUERY } from './shopify-api.constants';
 import { decodeCatalogueCursor, encodeCatalogueCursor, type CatalogueCursor } from './shopify-catalogue-cursor';
 import { ShopifyGraphqlClient } from './shopify-graphql.client';
 import {
@@ -38,12 +32,14 @@ import {
   parseListingId,
   type ShopifyListingRef,
 } from './shopify-listing-id';
+import { ShopifyListingResolver } from './shopify-listing.resolver';
 import { formatOrderCursor, parseOrderCursor } from './shopify-order-cursor';
 import { comparePositions, orderEvents, type PositionedEvent } from './shopify-order-events.mapper';
-import { isWebhookOrder, snapshotFromGraphql, snapshotFromWebhook } from './shopify-order.snapshot';
+import { snapshotFromGraphql } from './shopify-order.snapshot';
 import { pushOutcomes, type PendingSet } from './shopify-push-outcome';
 import { shopifyCredentials, type ShopifyCredentials } from './shopify.credentials';
 import { shopifyManifest } from './shopify.manifest';
+import { parseShopifyWebhook } from './shopify-webhook.parser';
 import type {
   ShopifyItemSettingsData,
   ShopifyLocationLevelsData,
@@ -65,14 +61,6 @@ export interface ShopifyLevelQuantities {
   onHand: number;
 }
 
-/** Which order events each webhook topic brings; orders/updated may bring any of them. */
-const TOPIC_STATUSES: Record<string, readonly string[]> = {
-  'orders/create': ['created'],
-  'orders/cancelled': ['cancelled'],
-  'orders/fulfilled': ['shipped'],
-  'orders/updated': ['created', 'cancelled', 'shipped'],
-};
-
 const quantity = (quantities: readonly ShopifyQuantity[], name: string): number =>
   quantities.find((q) => q.name === name)?.quantity ?? 0;
 
@@ -88,10 +76,13 @@ export class ShopifyConnector extends BaseConnector<ShopifyCredentials> {
   static readonly credentials = shopifyCredentials;
 
   private readonly graphql: ShopifyGraphqlClient;
+  /** Webhook lines → listings; also fed by the catalogue and by polling, which show the same links. */
+  private readonly listings: ShopifyListingResolver;
 
   constructor(context: ConnectorContext) {
     super(ShopifyConnector, context);
     this.graphql = new ShopifyGraphqlClient({ send: (operation, config) => this.send(operation, config), clock: this.clock });
+    this.listings = new ShopifyListingResolver({ graphql: this.graphql });
   }
 
   protected async authHeaders(): Promise<Record<string, string>> {
@@ -201,6 +192,9 @@ export class ShopifyConnector extends BaseConnector<ShopifyCredentials> {
     });
     const levels = data.location?.inventoryLevels;
     const listings = (levels?.nodes ?? []).flatMap((level) => {
+      if (level.item.variant) {
+        this.listings.rememberVariant(level.item.variant.id, level.item.id);
+      }
       const listingId = listingIdOf(level.item.id, locationId);
       return listingId === null
         ? []
@@ -238,9 +232,11 @@ export class ShopifyConnector extends BaseConnector<ShopifyCredentials> {
         after: page,
         query: `updated_at:>='${since}'`,
       });
-      data.orders.nodes.forEach((node: ShopifyOrderNode) =>
-        fresh.push(...orderEvents(snapshotFromGraphql(node)).filter((e) => comparePositions(e.position, after) > 0)),
-      );
+      data.orders.nodes.forEach((node: ShopifyOrderNode) => {
+        const order = snapshotFromGraphql(node);
+        this.listings.rememberOrder(order);
+        fresh.push(...orderEvents(order).filter((e) => comparePositions(e.position, after) > 0));
+      });
       page = data.orders.pageInfo.hasNextPage ? data.orders.pageInfo.endCursor : null;
     } while (page !== null);
 
@@ -254,38 +250,17 @@ export class ShopifyConnector extends BaseConnector<ShopifyCredentials> {
     };
   }
 
-  /**
-   * Verifies `X-Shopify-Hmac-Sha256` (base64 HMAC-SHA256 of the raw body with the API secret key, in
-   * constant time) before reading anything else, then derives the events the topic brings.
-   * `deliveryId` is `X-Shopify-Event-Id`: Shopify repeats it on duplicate deliveries of one event.
-   */
+  /** See parseShopifyWebhook: signature first; every event comes back unresolved, named by its variant. */
   override parseWebhook(request: RawWebhookRequest): WebhookDelivery {
-    const signature = headerValue(request.headers, SHOPIFY_WEBHOOK_HEADERS.hmac);
-    if (!verifyHmacSignature({ secret: this.credentials.webhookSecret, payload: request.body, signature })) {
-      throw new WebhookRejectedError(
-        `Shopify webhook refused: ${SHOPIFY_WEBHOOK_HEADERS.hmac} does not match the body signed with the API secret key`,
-      );
-    }
-    const topic = headerValue(request.headers, SHOPIFY_WEBHOOK_HEADERS.topic) ?? '';
-    const deliveryId = headerValue(request.headers, SHOPIFY_WEBHOOK_HEADERS.eventId) ?? null;
-    const statuses = TOPIC_STATUSES[topic];
-    if (statuses === undefined) {
-      // Signed but about something else (an app subscribed to more topics): nothing to ingest.
-      return { deliveryId, events: [] };
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(request.body.toString());
-    } catch {
-      throw new ConnectorError('permanent', `Shopify ${topic} webhook is signed but its body is not JSON`);
-    }
-    if (!isWebhookOrder(body)) {
-      throw new ConnectorError('permanent', `Shopify ${topic} webhook body is not an order (admin_graphql_api_id, created_at, line_items, refunds, fulfillments)`);
-    }
-    const events = orderEvents(snapshotFromWebhook(body))
-      .map((e) => e.event)
-      .filter((e) => statuses.includes(e.status));
-    return { deliveryId, events };
+    return parseShopifyWebhook(request, this.credentials.webhookSecret);
+  }
+
+  /**
+   * Looks up the listings of webhook events: each variant's inventory item, and the location of the
+   * fulfillment order holding each line. Answers are remembered and concurrent calls share look-ups.
+   */
+  resolveWebhookEvents(events: UnresolvedOrderEvent[]): Promise<OrderEvent[]> {
+    return this.listings.resolve(events);
   }
 
   /**

@@ -21,6 +21,7 @@ interface Shape {
 }
 
 const first = (v: Record<string, unknown>): number => (typeof v.first === 'number' ? v.first : 0);
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const ids = (v: Record<string, unknown>): number => (Array.isArray(v.ids) ? v.ids.length : 0);
 
 const SHAPES: Record<ShopifyOperationName, Shape> = {
@@ -48,6 +49,19 @@ const SHAPES: Record<ShopifyOperationName, Shape> = {
     operation: 'catalogue',
     needs: [/\blocation\s*\(\s*id\s*:/, /\binventoryLevels\s*\(/],
     cost: (v, returned) => 3 + 3 * (returned ?? first(v)),
+  },
+  [SHOPIFY_OPERATIONS.variantItems]: {
+    operation: 'orders',
+    needs: [/\bnodes\s*\(/, /\.\.\.\s*on\s+ProductVariant\b/, /\binventoryItem\b/],
+    // Per id the variant and its inventory item, one point each.
+    cost: (v, returned) => 2 * (returned ?? ids(v)),
+  },
+  [SHOPIFY_OPERATIONS.orderLineLocations]: {
+    operation: 'orders',
+    needs: [/\bnodes\s*\(/, /\.\.\.\s*on\s+Order\b/, /\bfulfillmentOrders\s*\(/, /\bassignedLocation\b/],
+    // Per order: the order, its fulfillment orders connection, and per fulfillment order the order
+    // itself, its assigned location and location, and a connection of line items (two objects each).
+    cost: (v, returned) => (returned ?? ids(v)) * (3 + num(v.fulfillmentOrders) * (5 + 2 * num(v.lineItems))),
   },
   [SHOPIFY_OPERATIONS.orderChanges]: {
     operation: 'orders',

@@ -4,7 +4,6 @@ import { SHOPIFY_MAX_NODES_PER_QUERY, SHOPIFY_MAX_QUANTITIES_PER_SET } from '../
 import { SHOPIFY_OPERATIONS } from '../shopify-graphql.documents';
 import { gid, gidNumber } from '../shopify-listing-id';
 import type {
-  ShopifyGraphqlError,
   ShopifyInventoryLevelNode,
   ShopifyItemSettingsData,
   ShopifyLocationLevelsData,
@@ -15,12 +14,10 @@ import type {
   ShopifyUserError,
 } from '../shopify-wire.types';
 import type { RecognisedCall } from './shopify-graphql.recognizer';
+import { orderLineLocations, variantItems } from './shopify-line-lookups.resolver';
 import { graphqlOrder } from './shopify-order.presenter';
+import { invalid, pageSize, type Resolution } from './shopify-resolution';
 import { variantNumOf, type ShopifyShop } from './shopify-shop.model';
-
-export type Resolution =
-  | { kind: 'data'; data: unknown; itemCount: number | null; returned: number }
-  | { kind: 'errors'; errors: ShopifyGraphqlError[] };
 
 type SetPayload = ShopifySetQuantitiesData['inventorySetQuantities'];
 
@@ -46,11 +43,6 @@ const REASONS = new Set([
   'shrinkage',
 ]);
 
-const invalid = (message: string): Resolution => ({
-  kind: 'errors',
-  errors: [{ message, extensions: { code: 'INVALID_VARIABLE' } }],
-});
-
 /** Opaque page cursors, as Shopify's are: here the position after which the next page starts. */
 const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64');
 function decodeCursor<T>(value: unknown): T | null {
@@ -67,12 +59,6 @@ function decodeCursor<T>(value: unknown): T | null {
 function levelNumbers(id: unknown): { item: string; location: string } | null {
   const found = typeof id === 'string' ? /^gid:\/\/shopify\/InventoryLevel\/(\d+)\?inventory_item_id=(\d+)$/.exec(id) : null;
   return found ? { location: found[1], item: found[2] } : null;
-}
-
-function pageSize(value: unknown): number | string {
-  return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 250
-    ? (value as number)
-    : `first: must be an integer from 1 to 250, got ${JSON.stringify(value)}`;
 }
 
 export interface ShopifyResolverOptions {
@@ -102,6 +88,10 @@ export class ShopifyGraphqlResolver {
         return this.locationLevels(v);
       case SHOPIFY_OPERATIONS.orderChanges:
         return this.orderChanges(v);
+      case SHOPIFY_OPERATIONS.variantItems:
+        return variantItems(this.options.shop, v);
+      case SHOPIFY_OPERATIONS.orderLineLocations:
+        return orderLineLocations(this.options.shop, v);
     }
   }
 

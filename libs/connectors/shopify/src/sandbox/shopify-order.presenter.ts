@@ -23,7 +23,7 @@ export function graphqlOrder(record: ShopOrderRecord): ShopifyOrderNode {
         id: gid('LineItem', l.num),
         sku: l.sku,
         quantity: l.quantity,
-        variant: { inventoryItem: { id: gid('InventoryItem', l.inventoryItemNum) } },
+        variant: { id: gid('ProductVariant', variantNumOf(l.inventoryItemNum)), inventoryItem: { id: gid('InventoryItem', l.inventoryItemNum) } },
       })),
     },
     fulfillmentOrders: {
@@ -61,7 +61,11 @@ export function graphqlOrder(record: ShopOrderRecord): ShopifyOrderNode {
   };
 }
 
-/** The REST order JSON an `orders/*` webhook carries. */
+/**
+ * The REST order JSON an `orders/*` webhook carries. As on Shopify, a line item names its variant
+ * and SKU but not the inventory item nor the location its units were committed at: those are on the
+ * variant and on the order's fulfillment orders, which the GraphQL endpoint answers for.
+ */
 export function webhookOrder(record: ShopOrderRecord): ShopifyWebhookOrder {
   const paid = record.payments.length > 0;
   const open = record.lines.map((l) => l.quantity - cancelledUnits(record, l.num));
@@ -85,8 +89,6 @@ export function webhookOrder(record: ShopOrderRecord): ShopifyWebhookOrder {
       quantity: l.quantity,
       current_quantity: open[i],
       fulfillable_quantity: unfulfilled[i],
-      inventory_item_id: Number(l.inventoryItemNum),
-      location_id: Number(l.locationNum),
     })),
     refunds: record.refunds.map((r) => ({
       id: Number(r.num),

@@ -54,6 +54,11 @@ export function variantNumOf(inventoryItemNum: string): string {
   return String(BigInt(inventoryItemNum) + VARIANT_OFFSET);
 }
 
+function itemNumOfVariant(variantNum: string): string | null {
+  const item = BigInt(variantNum) - VARIANT_OFFSET;
+  return item > 0n ? String(item) : null;
+}
+
 function splitListingId(listingId: string): { item: string; location: string } {
   const found = LISTING_ID.exec(listingId);
   if (!found) {
@@ -104,6 +109,12 @@ export class ShopifyShop extends SandboxStock {
 
   isTracked(inventoryItemNum: string): boolean {
     return !this.untracked.has(inventoryItemNum);
+  }
+
+  /** The inventory item (numeric id) of a variant the shop has, stocked at any of its locations; else null. */
+  inventoryItemOfVariant(variantNum: string): string | null {
+    const item = itemNumOfVariant(variantNum);
+    return item !== null && this.listings().some((l) => l.listingId.startsWith(`${item}@`)) ? item : null;
   }
 
   onChange(listener: (change: ShopChange) => void): void {

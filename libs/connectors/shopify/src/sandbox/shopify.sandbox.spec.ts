@@ -1,5 +1,5 @@
 import { SHOPIFY_GRAPHQL_PATH } from '../shopify-api.constants';
-import { READ_LEVELS_QUERY, SET_QUANTITIES_MUTATION } from '../shopify-graphql.documents';
+import { ORDER_LINE_LOCATIONS_QUERY, READ_LEVELS_QUERY, SET_QUANTITIES_MUTATION, VARIANT_ITEMS_QUERY } from '../shopify-graphql.documents';
 import { createShopifySandbox, type ShopifySandbox } from './shopify.sandbox';
 
 const LISTING = '44000000501@71000000001';
@@ -103,6 +103,77 @@ describe('Shopify sandbox', () => {
       }),
       null,
     ]);
+  });
+
+  it('sends order webhooks in Shopify\'s shape: a line names its variant and SKU, never an inventory item or a location', async () => {
+    sandbox.stock.upsertListing({ listingId: '44000000502@71000000002', quantity: 5, sellerSku: 'CAP' });
+    sandbox.stock.createOrder({
+      lines: [
+        { listingId: LISTING, quantity: 2 },
+        { listingId: '44000000502@71000000002', quantity: 1 },
+      ],
+    });
+    const events = sandbox.stock.events().map(({ seq: _seq, ...e }) => e);
+    const body = JSON.parse(sandbox.webhookFor(events).body.toString()) as { line_items: Record<string, unknown>[] };
+    expect(body.line_items.map((l) => Object.keys(l).sort())).toEqual(
+      Array(2).fill(
+        ['admin_graphql_api_id', 'current_quantity', 'fulfillable_quantity', 'id', 'quantity', 'sku', 'title', 'variant_id'].sort(),
+      ),
+    );
+    // Variants have ids of their own: the line's variant_id is not its inventory item's id.
+    expect(body.line_items.map((l) => l.variant_id)).not.toContain(44000000501);
+    expect(body.line_items.map((l) => l.sku)).toEqual([null, 'CAP']);
+  });
+
+  it('answers the variant and fulfillment-order look-ups, pages cut where asked, priced per order', async () => {
+    sandbox.stock.upsertListing({ listingId: '44000000502@71000000001', quantity: 5 });
+    sandbox.stock.upsertListing({ listingId: '44000000501@71000000002', quantity: 5 });
+    const order = sandbox.stock.createOrder({
+      lines: [
+        { listingId: LISTING, quantity: 1 },
+        { listingId: '44000000502@71000000001', quantity: 1 },
+        { listingId: '44000000501@71000000002', quantity: 1 },
+      ],
+    });
+    const body = JSON.parse(sandbox.webhookFor(sandbox.stock.events().map(({ seq: _seq, ...e }) => e)).body.toString()) as {
+      line_items: { variant_id: number; admin_graphql_api_id: string }[];
+    };
+    const variants = await post({
+      query: VARIANT_ITEMS_QUERY,
+      variables: { ids: [`gid://shopify/ProductVariant/${body.line_items[0].variant_id}`, 'gid://shopify/ProductVariant/7'] },
+    });
+    expect(variants.body).toMatchObject({
+      data: { nodes: [{ inventoryItem: { id: 'gid://shopify/InventoryItem/44000000501' } }, null] },
+      extensions: { cost: { requestedQueryCost: 4 } },
+    });
+
+    const located = await post({
+      query: ORDER_LINE_LOCATIONS_QUERY,
+      variables: { ids: [order.orderId, 'gid://shopify/Order/1'], fulfillmentOrders: 1, lineItems: 1 },
+    });
+    const [tokyo] = body.line_items;
+    expect(located.body).toMatchObject({
+      data: {
+        nodes: [
+          {
+            id: order.orderId,
+            fulfillmentOrders: {
+              // One fulfillment order per location: Tokyo holds two lines, Osaka one.
+              nodes: [
+                {
+                  assignedLocation: { location: { id: 'gid://shopify/Location/71000000001' } },
+                  lineItems: { nodes: [{ lineItem: { id: tokyo.admin_graphql_api_id } }], pageInfo: { hasNextPage: true } },
+                },
+              ],
+              pageInfo: { hasNextPage: true },
+            },
+          },
+          null,
+        ],
+      },
+      // 2 orders asked × (3 + 1 × (5 + 2 × 1)) = 20; one found, so 10 charged.
+      extensions: { cost: { requestedQueryCost: 20, actualQueryCost: 10 } },
+    });
   });
 
   it('is the same shop for the same seed: credentials and ids', async () => {
