@@ -39,13 +39,6 @@ export function jobOptions(queue: QueueName): JobsOptions {
         removeOnComplete: { count: 500 },
         removeOnFail: { count: 1000 },
       };
-    case QueueName.SyncReconcile:
-      return {
-        attempts: 3,
-        backoff: { type: 'exponential', delay: 5000 },
-        removeOnComplete: { count: 200 },
-        removeOnFail: { count: 500 },
-      };
     case QueueName.SyncAlerts:
       // The receiving endpoint may be down for a while; an alert is worth retrying for about an hour.
       return {

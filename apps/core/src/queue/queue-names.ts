@@ -6,7 +6,6 @@ export const QueueName = {
   SyncAllocation: 'sync-allocation',
   /** Order polling and cut-over imports, per channel account. */
   SyncOrders: 'sync-orders',
-  SyncReconcile: 'sync-reconcile',
   SyncAlerts: 'sync-alerts',
   /** Retention of order lines and received event ids. */
   SyncMaintenance: 'sync-maintenance',
@@ -15,7 +14,10 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
 
-/** Pushes get a queue per channel account, so each is rate-limited by its own channel's limits. */
+/**
+ * Pushes get a queue per channel account, so each is rate-limited by its own channel's limits. The
+ * account's reconciliation runs on the same queue, so it never overlaps one of its pushes.
+ */
 export const PUSH_QUEUE_PREFIX = 'sync-push-';
 
 export function pushQueueName(accountId: string): string {

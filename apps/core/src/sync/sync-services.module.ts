@@ -1,7 +1,17 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Module } from '@nestjs/common';
 import { InventoryLedger } from '@urikiri/inventory';
-import { AllocationPlanner, ChannelDirectory, CredentialCipher, ListingService, OrderIngestor, PushExecutor } from '@urikiri/sync';
+import {
+  AllocationPlanner,
+  ChannelDirectory,
+  CredentialCipher,
+  ListingCsvImport,
+  ListingDiscovery,
+  ListingService,
+  OrderIngestor,
+  PushExecutor,
+  Reconciler,
+} from '@urikiri/sync';
 import { AppConfig } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
 import { AlertService } from './alerts/alert.service';
@@ -54,8 +64,24 @@ import { RuleSetStore } from './rules/rule-set-store';
       inject: [MikroORM, InventoryLedger],
       useFactory: (orm: MikroORM, ledger: InventoryLedger) => new OrderIngestor(orm, ledger),
     },
+    { provide: ListingCsvImport, inject: [MikroORM], useFactory: (orm: MikroORM) => new ListingCsvImport(orm) },
+    {
+      provide: ListingDiscovery,
+      inject: [MikroORM, ChannelDirectory],
+      useFactory: (orm: MikroORM, directory: ChannelDirectory) => new ListingDiscovery(orm, directory),
+    },
+    {
+      provide: Reconciler,
+      inject: [MikroORM, ChannelDirectory, OrderPolling],
+      // Drift is judged only once the account's orders are fetched past the channel's answer.
+      useFactory: (orm: MikroORM, directory: ChannelDirectory, polling: OrderPolling) =>
+        new Reconciler(orm, directory, { ingestionToleranceMs: 0, catchUp: (accountId) => polling.catchUp(accountId) }),
+    },
   ],
   exports: [
+    ListingCsvImport,
+    ListingDiscovery,
+    Reconciler,
     LedgerModule,
     SyncConnectors,
     RuleSetStore,

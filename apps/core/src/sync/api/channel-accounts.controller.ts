@@ -1,7 +1,7 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChannelAccount, ChannelDirectory } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, ListingDiscovery, Reconciler } from '@urikiri/sync';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
@@ -22,6 +22,8 @@ export class ChannelAccountsController {
     private readonly directory: ChannelDirectory,
     private readonly connectors: SyncConnectors,
     private readonly dispatcher: SyncDispatcher,
+    private readonly discovery: ListingDiscovery,
+    private readonly reconciler: Reconciler,
   ) {}
 
   @Get('connectors')
@@ -121,6 +123,31 @@ export class ChannelAccountsController {
   async reconcile(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string, @Body(new ZodValidationPipe(reconcileSchema.optional())) body: z.output<typeof reconcileSchema> | undefined) {
     await this.view(id);
     return { jobId: await this.dispatcher.reconcile(id, body?.repair ?? true) };
+  }
+
+  @Get('accounts/:id/reconciliation')
+  @ApiOperation({ summary: 'The last reconciliation of the account: when, how many listings compared, drift found and repaired.' })
+  @ApiErrors(404)
+  async lastReconciliation(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
+    await this.view(id);
+    const run = await this.reconciler.lastRun(id);
+    if (!run) throw new NotFoundException(`channel account '${id}' was never reconciled yet`);
+    return run;
+  }
+
+  @Post('accounts/:id/discover')
+  @RequireScope('write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Read the channel\'s catalogue and map its items to our SKUs by seller SKU, then JAN.',
+    description: 'Unmatched items are listed for the operator to map; listing settings that defeat stock control come back as warnings.',
+  })
+  @ApiErrors(404)
+  async discover(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
+    await this.view(id);
+    const report = await this.discovery.discover(id);
+    if (report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
+    return report;
   }
 
   private async view(id: string): Promise<AccountView> {

@@ -1,8 +1,9 @@
 import { MikroORM, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Product } from '@urikiri/inventory';
-import { ChannelAccount, Listing, ListingService, PublishRecord, PushExecutor } from '@urikiri/sync';
+import { ChannelAccount, Listing, ListingCsvImport, ListingService, PublishRecord, PushExecutor } from '@urikiri/sync';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
@@ -10,7 +11,8 @@ import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../openapi/api-doc.decorators';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
 import { listingView, publishView, type ListingView } from './listing-views';
-import { createListingSchema, listingQuerySchema, localeQuerySchema } from './sync-api.schema';
+import { createListingSchema, csvImportQuerySchema, listingQuerySchema, localeQuerySchema } from './sync-api.schema';
+import type { Response } from 'express';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -22,7 +24,29 @@ export class ChannelListingsController {
     private readonly listings: ListingService,
     private readonly pusher: PushExecutor,
     private readonly dispatcher: SyncDispatcher,
+    private readonly csvImport: ListingCsvImport,
   ) {}
+
+  @Post('import')
+  @RequireScope('write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import listings from CSV: account,channel_listing_id,sku[,active] (UTF-8, header row first).',
+    description:
+      'Every row is checked first; a file with any error imports nothing and is answered 400 with each error\'s row, column and reason. ' +
+      'dryRun=true only checks. Re-importing the same file changes nothing; a row that maps an item to another SKU moves it.',
+  })
+  @ApiZodQuery(csvImportQuerySchema)
+  @ApiConsumes('text/csv')
+  @ApiBody({ required: true, schema: { type: 'string' } })
+  @ApiErrors(400)
+  async importCsv(@Query(new ZodValidationPipe(csvImportQuerySchema)) query: z.output<typeof csvImportQuerySchema>, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    if (typeof body !== 'string') throw new RequestValidationError([{ path: '(body)', message: 'must be CSV text sent as text/csv' }]);
+    const report = query.dryRun ? await this.csvImport.preview(body) : await this.csvImport.apply(body);
+    if (report.errors.length > 0) response.status(400);
+    if (report.applied && report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
+    return report;
+  }
 
   @Post()
   @RequireScope('write')

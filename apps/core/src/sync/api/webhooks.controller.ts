@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, HttpCode, NotFoundException, Param, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WebhookRejectedError } from '@urikiri/connector-sdk';
+import { deliveryEvents, WebhookRejectedError } from '@urikiri/connector-sdk';
 import { ChannelDirectory } from '@urikiri/sync';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
@@ -41,8 +41,10 @@ export class WebhooksController {
       throw error;
     }
     // Before cut-over the account's history is imported as a whole; a webhook then would count twice.
-    if (!account.cutoverAt) return { accepted: 0, deferred: delivery.events.length };
-    const report = await this.polling.apply(id, delivery.events, connector.manifest.stockLoweredOn, false);
+    if (!account.cutoverAt) return { accepted: 0, deferred: delivery.events.length + (delivery.unresolved?.length ?? 0) };
+    // Some channels name only their own item (a variant) in the webhook; the connector looks the listing up.
+    const events = await deliveryEvents(connector, delivery);
+    const report = await this.polling.apply(id, events, connector.manifest.stockLoweredOn, false);
     return { accepted: report.applied, duplicates: report.duplicates, unmapped: report.unmapped };
   }
 }

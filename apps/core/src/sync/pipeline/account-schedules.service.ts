@@ -3,9 +3,10 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { ChannelDirectory } from '@urikiri/sync';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
-import { jobOptions } from '../../queue/job-options';
+import { jobOptions, pushJobOptions } from '../../queue/job-options';
 import { QueueName } from '../../queue/queue-names';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
+import { PushQueues } from './push-queues';
 import { SyncDispatcher } from './sync-dispatcher.service';
 import { SyncJob, type AccountJobData, type ReconcileJobData } from './sync-jobs';
 
@@ -15,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * The repeating work per channel account, as BullMQ job schedulers: order polling (for connectors
- * that deliver orders by polling) and reconciliation. Upserting under a fixed id per account means
+ * that deliver orders by polling) and reconciliation (on the account's push queue). Upserting under a fixed id per account means
  * any number of scheduler replicas declare one schedule, so an interval runs once, not once per
  * replica. Also declares the daily retention run and the first rule-window boundary.
  */
@@ -27,11 +28,11 @@ export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicati
 
   constructor(
     @InjectQueue(QueueName.SyncOrders) private readonly orders: Queue<AccountJobData>,
-    @InjectQueue(QueueName.SyncReconcile) private readonly reconcile: Queue<ReconcileJobData>,
     @InjectQueue(QueueName.SyncMaintenance) private readonly maintenance: Queue,
     private readonly directory: ChannelDirectory,
     private readonly connectors: SyncConnectors,
     private readonly dispatcher: SyncDispatcher,
+    private readonly pushQueues: PushQueues,
     private readonly config: AppConfig,
   ) {}
 
@@ -58,10 +59,11 @@ export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicati
           { name: SyncJob.PollOrders, data: { accountId: account.id }, opts: jobOptions(QueueName.SyncOrders) },
         );
       }
-      await this.reconcile.upsertJobScheduler(
+      const reconcile: ReconcileJobData = { accountId: account.id, repair: true };
+      await this.pushQueues.get(account.id).upsertJobScheduler(
         `reconcile-${account.id}`,
         { every: this.config.sync.reconcileIntervalMs },
-        { name: SyncJob.Reconcile, data: { accountId: account.id, repair: true }, opts: jobOptions(QueueName.SyncReconcile) },
+        { name: SyncJob.Reconcile, data: reconcile, opts: pushJobOptions() },
       );
       this.declared.add(account.id);
     }

@@ -33,7 +33,14 @@ export class OrderPolling {
     private readonly alerts: AlertService,
   ) {}
 
-  async poll(accountId: string): Promise<PollReport> {
+  /** Polls until nothing more is waiting (reconciliation uses it before judging drift). */
+  async catchUp(accountId: string): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      if ((await this.poll(accountId, false)).caughtUp) return;
+    }
+  }
+
+  async poll(accountId: string, continueLater = true): Promise<PollReport> {
     const account = await this.directory.account(accountId);
     const report: PollReport = { pages: 0, applied: 0, duplicates: 0, unmapped: 0, caughtUp: false };
     // Before cut-over the channel's history has not been imported as such; polling would treat old orders as new.
@@ -41,6 +48,8 @@ export class OrderPolling {
     const connector = await this.directory.connectorFor(accountId);
     let cursor = account.ordersCursor ?? null;
     for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
+      // Caught up as of when the last fetch began: a sale after that moment may be missing from it.
+      const fetchStartedAt = new Date();
       const fetched = await connector.fetchOrders(cursor);
       const ingested = await this.apply(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
       report.applied += ingested.applied;
@@ -49,10 +58,10 @@ export class OrderPolling {
       report.pages++;
       cursor = fetched.nextCursor;
       report.caughtUp = !fetched.hasMore;
-      await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ...(report.caughtUp ? { ordersCaughtUpAt: new Date() } : {}) });
+      await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}) });
       if (report.caughtUp) break;
     }
-    if (!report.caughtUp) await this.dispatcher.pollOrders(accountId);
+    if (!report.caughtUp && continueLater) await this.dispatcher.pollOrders(accountId);
     return report;
   }
 
@@ -65,7 +74,9 @@ export class OrderPolling {
     const events: OrderEvent[] = [];
     let cursor: string | null = null;
     let pages = 0;
+    let fetchStartedAt = new Date();
     for (;;) {
+      fetchStartedAt = new Date();
       const fetched = await connector.fetchOrders(cursor);
       events.push(...fetched.events);
       cursor = fetched.nextCursor;
@@ -73,8 +84,7 @@ export class OrderPolling {
       if (!fetched.hasMore) break;
     }
     const ingested = await this.apply(accountId, events, connector.manifest.stockLoweredOn, true);
-    const now = new Date();
-    await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ordersCaughtUpAt: now, cutoverAt: now });
+    await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ordersCaughtUpAt: fetchStartedAt, cutoverAt: new Date() });
     await this.dispatcher.allocateAll('listings-changed');
     return { pages, applied: ingested.applied, duplicates: ingested.duplicates, unmapped: ingested.unmapped, caughtUp: true };
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { ChannelDirectory, PushExecutor, type PushRoundReport } from '@urikiri/sync';
+import { ChannelDirectory, PushExecutor, Reconciler, type PushRoundReport, type ReconciliationReport } from '@urikiri/sync';
 import { Worker, type Job } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { pushQueueName } from '../../queue/queue-names';
@@ -8,7 +8,7 @@ import { AlertService } from '../alerts/alert.service';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
 import { pushRateLimit } from './push-rate-limit';
 import { SyncDispatcher } from './sync-dispatcher.service';
-import type { AccountJobData } from './sync-jobs';
+import { SyncJob, type AccountJobData, type ReconcileJobData } from './sync-jobs';
 
 /** How often a worker process looks for channel accounts added by another process. */
 const ACCOUNT_REFRESH_MS = 2000;
@@ -32,6 +32,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly pusher: PushExecutor,
     private readonly dispatcher: SyncDispatcher,
     private readonly alerts: AlertService,
+    private readonly reconciler: Reconciler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,7 +52,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     for (const account of await this.directory.accounts()) {
       if (this.closing || this.workers.has(account.id) || !this.connectors.has(account.connector)) continue;
       const manifest = this.connectors.classOf(account.connector).manifest;
-      const worker = new Worker<AccountJobData>(pushQueueName(account.id), (job) => this.round(job), {
+      const worker = new Worker<AccountJobData>(pushQueueName(account.id), (job) => (job.name === SyncJob.Reconcile ? this.reconcile(job as Job<ReconcileJobData>) : this.round(job)), {
         connection: redisConnectionOptions(this.config.redis.url),
         prefix: this.config.queuePrefix,
         concurrency: 1,
@@ -60,6 +61,23 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
       worker.on('error', (error) => this.logger.error({ err: error, account: account.id }, 'Push worker error'));
       this.workers.set(account.id, worker);
     }
+  }
+
+  /** Reconciliation on the push queue: it never runs while one of the account's pushes does. */
+  private async reconcile(job: Job<ReconcileJobData>): Promise<ReconciliationReport> {
+    const { accountId, repair } = job.data;
+    const report = await this.reconciler.reconcile(accountId, { repair });
+    if (report.replan.length > 0) await this.dispatcher.allocate(report.replan);
+    if (report.repaired > 0) await this.dispatcher.push(accountId);
+    if (report.drift.length > 0) {
+      await this.alerts.raise('drift', accountId, `Drift: ${report.drift.length} listing(s) of ${accountId} showed another quantity than expected (${report.repaired} repaired)`, {
+        accountId,
+        drift: report.drift.slice(0, 50),
+        repaired: report.repaired,
+        notRepairedReason: report.notRepairedReason,
+      });
+    }
+    return report;
   }
 
   private async round(job: Job<AccountJobData>): Promise<PushRoundReport> {

@@ -18,7 +18,6 @@ export class SyncDispatcher {
   constructor(
     @InjectQueue(QueueName.SyncAllocation) private readonly allocation: Queue,
     @InjectQueue(QueueName.SyncOrders) private readonly orders: Queue,
-    @InjectQueue(QueueName.SyncReconcile) private readonly reconcileQueue: Queue,
     private readonly pushQueues: PushQueues,
   ) {}
 
@@ -75,8 +74,8 @@ export class SyncDispatcher {
 
   async reconcile(accountId: string, repair: boolean): Promise<string> {
     const data: ReconcileJobData = { accountId, repair };
-    const job = await this.reconcileQueue.add(SyncJob.Reconcile, data, {
-      ...jobOptions(QueueName.SyncReconcile),
+    const job = await this.pushQueues.get(accountId).add(SyncJob.Reconcile, data, {
+      ...pushJobOptions(),
       deduplication: { id: `reconcile-${accountId}` },
     });
     return String(job.id);

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127212213_initial } from './20261127212213-initial.migration';
+import { Migration20261127235251_sync_pipeline } from './20261127235251-sync_pipeline.migration';
 
 /** Written by tools/scripts/create-migrations.js: every migration of this dialect, oldest first. */
 export const POSTGRESQL_MIGRATIONS: MigrationObject[] = [
   { name: '20261127212213-initial', class: Migration20261127212213_initial },
+  { name: '20261127235251-sync_pipeline', class: Migration20261127235251_sync_pipeline },
 ];
