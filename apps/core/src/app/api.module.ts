@@ -4,11 +4,12 @@ import { AuthModule } from '../auth/auth.module';
 import { HealthModule } from '../health/health.module';
 import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
 import { InventoryApiModule } from '../inventory/inventory-api.module';
+import { SimulationApiModule } from '../simulation/simulation-api.module';
 import { ZonelessDatesInterceptor } from '../time/zoneless-dates.interceptor';
 
 /** Everything HTTP: present only when ROLE includes `api`. */
 @Module({
-  imports: [AuthModule, HealthModule, InventoryApiModule],
+  imports: [AuthModule, HealthModule, InventoryApiModule, SimulationApiModule],
   providers: [
     { provide: APP_FILTER, useClass: LedgerExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: ZonelessDatesInterceptor },

@@ -2,6 +2,7 @@
 export const QueueName = {
   ReservationExpiry: 'reservation-expiry',
   LedgerCheckpoint: 'ledger-checkpoint',
+  Simulation: 'simulation',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

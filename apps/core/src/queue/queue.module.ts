@@ -3,6 +3,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
 import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { SimulationProcessor } from '../simulation/simulation.processor';
 import { LedgerCheckpointProcessor } from './ledger-checkpoint/ledger-checkpoint.processor';
 import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint.scheduler';
 import { ALL_QUEUES } from './queue-names';
@@ -17,7 +18,7 @@ import { ReservationExpiryScheduler } from './reservation-expiry/reservation-exp
 export class QueueModule {
   static register(config: AppConfig): DynamicModule {
     const providers: Provider[] = [
-      ...(runsWorker(config) ? [ReservationExpiryProcessor, LedgerCheckpointProcessor] : []),
+      ...(runsWorker(config) ? [ReservationExpiryProcessor, LedgerCheckpointProcessor, SimulationProcessor] : []),
       ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler] : []),
     ];
     return {
