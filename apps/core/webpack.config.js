@@ -14,6 +14,9 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The simulation runs on a worker thread, which loads its own file: built beside main.js under
+      // the name apps/core/src/simulation/simulation-thread.entry.ts looks for.
+      additionalEntryPoints: [{ entryName: 'simulation-thread', entryPath: './src/simulation/simulation.thread.ts' }],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -8,6 +8,7 @@ import {
   parsePlan,
   parseSalesHistoryCsv,
   parseStockCsv,
+  renderReportHtml,
   runSimulation,
   stockRowsToPlanStock,
   type CampaignRow,
@@ -16,7 +17,6 @@ import {
 } from '@urikiri/simulation';
 import { describePlanIssues, InputFileError, readCsv, runCommand, wholeNumber, readText } from './input-files';
 import { progressBar } from './progress-bar';
-import { renderReportHtml } from './report-html.writer';
 import { policyTable } from './policy-table';
 
 const HELP = `Usage: urikiri simulate --history sales.csv --plan sale.yaml --out report/

@@ -38,6 +38,8 @@ export { runSimulation, conserves } from './lib/report/run-simulation';
 export type { RunSimulationOptions } from './lib/report/run-simulation';
 export type { SimulationProgress, SimulationReport, SimulationStage } from './lib/report/simulation-report';
 export type { SeriesReport } from './lib/report/forecast-section';
+// report.html: one self-contained page, written by the CLI and served by the core API.
+export { renderReportHtml } from './lib/html/report-html.writer';
 export { prepareScenario } from './lib/scenario/scenario.builder';
 export type { PreparedScenario, SimulationInput } from './lib/scenario/scenario.builder';
 export { simulateRuns, windowHours } from './lib/engine/monte-carlo.runner';

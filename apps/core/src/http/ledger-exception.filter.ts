@@ -60,8 +60,25 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
     typeof response === 'string'
       ? response
       : [(response as { message?: unknown }).message].flat().filter(Boolean).join('; ') || exception.message;
-  const code = (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_');
-  return body(status, code, message);
+  return body(status, codeFor(status), message);
+}
+
+/** `payload_too_large` from 413: the reason phrase as a code. */
+function codeFor(status: number): string {
+  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/\W+/g, '_');
+}
+
+/**
+ * What Express's body parsers throw (http-errors) for a client's mistake, such as a body over the
+ * size limit: answered with its own 4xx status rather than taken for a bug of ours.
+ */
+function bodyParserErrorBody(exception: unknown): ErrorBody | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { status, expose, type, length, limit } = exception as Error & Record<string, unknown>;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  const message =
+    type === 'entity.too.large' ? `The request body is ${length} bytes; at most ${limit} bytes are accepted.` : exception.message;
+  return body(status, codeFor(status), message);
 }
 
 /**
@@ -92,6 +109,8 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     if (exception instanceof LedgerError) return ledgerErrorBody(exception);
     if (exception instanceof ApiKeyNotFoundError) return body(HttpStatus.NOT_FOUND, 'not_found', exception.message);
     if (exception instanceof HttpException) return httpExceptionBody(exception);
+    const clientError = bodyParserErrorBody(exception);
+    if (clientError) return clientError;
     this.logger.error(exception);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', 'Something went wrong on our side; the error is logged.');
   }

@@ -4,6 +4,9 @@ export interface FieldProblem {
   /** Dotted path of the field, e.g. `quantity` or `components[1].sku`; empty for the body as a whole. */
   path: string;
   message: string;
+  /** For a CSV field: the row as a spreadsheet numbers it (the header is row 1) and the column. */
+  row?: number;
+  column?: string;
 }
 
 /** Bad input caught at the edge, before the ledger is called: answered as 400 with each field named. */

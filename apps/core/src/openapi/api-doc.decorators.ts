@@ -9,7 +9,7 @@ const ERROR_MEANINGS: Record<number, string> = {
   400: 'Bad input: `issues` names each field and what is accepted.',
   401: 'No API key, or an unknown or revoked one.',
   403: 'The API key lacks the scope this route needs.',
-  404: 'Unknown SKU, location, reservation or purchase order.',
+  404: 'Unknown SKU, location, reservation, purchase order or simulation.',
   409: 'Duplicate code, idempotency key reused with another body, insufficient stock or invalid state.',
 };
 

@@ -175,5 +175,14 @@ export const errorBodySchema = z.object({
   error: z.string(),
   code: z.string().describe('validation_failed, not_found, duplicate, idempotency_key_reused, insufficient_stock, invalid_state, …'),
   message: z.string(),
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        row: z.number().int().optional().describe('CSV fields: the row, 1-based; the header is row 1'),
+        column: z.string().optional().describe('CSV fields: the column'),
+      }),
+    )
+    .optional(),
 });

@@ -54,6 +54,15 @@ export function jobOptions(queue: QueueName): JobsOptions {
         removeOnComplete: { count: 20 },
         removeOnFail: { count: 50 },
       };
+    case QueueName.Simulation:
+      // Unlike the others, this job carries its inputs (an operator's what-if) and its result is the
+      // answer they come back for: kept a day, the newest 100. The simulation is deterministic, so a
+      // retry would fail the same way; a job whose worker process dies is taken up again as stalled.
+      return {
+        attempts: 1,
+        removeOnComplete: { age: 24 * 3600, count: 100 },
+        removeOnFail: { age: 24 * 3600, count: 100 },
+      };
   }
 }
 

@@ -9,6 +9,7 @@ export const QueueName = {
   SyncAlerts: 'sync-alerts',
   /** Retention of order lines and received event ids. */
   SyncMaintenance: 'sync-maintenance',
+  Simulation: 'simulation',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -3,6 +3,7 @@ import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
 import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { SimulationProcessor } from '../simulation/simulation.processor';
 import { LedgerCheckpointProcessor } from './ledger-checkpoint/ledger-checkpoint.processor';
 import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint.scheduler';
 import { ALL_QUEUES } from './queue-names';
@@ -35,6 +36,7 @@ export class QueueModule {
             OrdersProcessor,
             AlertDeliveryProcessor,
             MaintenanceProcessor,
+            SimulationProcessor,
           ]
         : []),
       ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler, AccountSchedules] : []),

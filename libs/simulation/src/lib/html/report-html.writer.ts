@@ -1,4 +1,4 @@
-import type { SimulationReport } from '@urikiri/simulation';
+import type { SimulationReport } from '../report/simulation-report';
 import { barChart, escapeHtml, lineChart, PALETTE } from './svg-charts';
 
 /**
