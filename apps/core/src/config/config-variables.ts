@@ -191,12 +191,12 @@ export const CONFIG_VARIABLES = {
   },
   OUTBOX_RELAY_INTERVAL_MS: {
     description:
-      'How often a worker looks for ledger changes not yet turned into allocation jobs. Changes made by this ' +
-      'service are relayed at once; this bounds the delay after a crash or from other writers.',
+      'How often a worker turns committed ledger changes (outbox rows) into allocation jobs. Sales ingested from ' +
+      'channels skip this wait; it bounds the delay of API changes and of changes left by a crashed process.',
     sensitive: false,
     accepted: 'an integer from 10 to 60000',
-    defaultText: '250',
-    schema: integer(10, 60_000, 250),
+    defaultText: '100',
+    schema: integer(10, 60_000, 100),
   },
   PUSH_MAX_FAILURES: {
     description: 'Failed pushes in a row after which a listing is set aside as a dead letter (visible, retried on demand).',

@@ -1,3 +1,4 @@
+import { BUNDLED_CONNECTOR_PACKAGES } from '../sync/connectors/bundled-connector-packages';
 import { resolve } from 'node:path';
 import { CONFIG_VARIABLES } from './config-variables';
 import { ConfigError, loadConfig } from './load-config';
@@ -27,6 +28,17 @@ describe('loadConfig', () => {
       reservationExpiryIntervalMs: 60_000,
       ledgerCheckpointIntervalMs: 21_600_000,
       queuePrefix: 'urikiri',
+      sync: {
+        connectorPackages: [...BUNDLED_CONNECTOR_PACKAGES],
+        credentialsKey: undefined,
+        orderPollIntervalMs: 10_000,
+        reconcileIntervalMs: 3_600_000,
+        outboxRelayIntervalMs: 100,
+        alertWebhookUrl: undefined,
+        lowStockThreshold: 5,
+        orderRetentionDays: 90,
+        push: { maxFailures: 8, retryBaseMs: 500, retryMaxMs: 60_000 },
+      },
     });
   });
 
@@ -80,6 +92,6 @@ describe('loadConfig', () => {
       expect(typeof variable.sensitive).toBe('boolean');
     }
     const secrets = Object.entries(CONFIG_VARIABLES).filter(([, variable]) => variable.sensitive).map(([name]) => name);
-    expect(secrets).toEqual(['DATABASE_URL', 'REDIS_URL', 'URIKIRI_ADMIN_KEY']);
+    expect(secrets).toEqual(['DATABASE_URL', 'REDIS_URL', 'URIKIRI_ADMIN_KEY', 'CREDENTIALS_KEY', 'ALERT_WEBHOOK_URL']);
   });
 });

@@ -35,6 +35,8 @@ export interface TestApp {
   readonly config: AppConfig;
   readonly app: NestExpressApplication;
   call<T = Record<string, unknown>>(method: string, path: string, options?: CallOptions): Promise<CallResult<T>>;
+  /** Stops the process's service but keeps its database and queues (another process may go on with them). */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,13 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     return { status: response.status, body: (isJson ? JSON.parse(text) : text) as T, text, headers: response.headers };
   }
 
+  let stopped = false;
+  async function stop(): Promise<void> {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  }
+
   return {
     baseUrl,
     databaseUrl: database.url,
@@ -101,8 +110,9 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     config,
     app,
     call,
+    stop,
     async close() {
-      await app.close();
+      await stop();
       if (replicaOf) return;
       await deleteQueueKeys(queuePrefix);
       await database.drop();

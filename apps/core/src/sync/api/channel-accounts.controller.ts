@@ -1,13 +1,14 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChannelAccount, ChannelDirectory, ListingDiscovery, Reconciler } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, ListingDiscovery, ReconciliationRun } from '@urikiri/sync';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody } from '../../openapi/api-doc.decorators';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
+import { OrderPolling } from '../pipeline/order-polling.service';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
 import { accountViews, type AccountView } from './account-views';
 import { accountIdSchema, createAccountSchema, reconcileSchema, stopSchema, type CreateAccountInput } from './sync-api.schema';
@@ -23,7 +24,7 @@ export class ChannelAccountsController {
     private readonly connectors: SyncConnectors,
     private readonly dispatcher: SyncDispatcher,
     private readonly discovery: ListingDiscovery,
-    private readonly reconciler: Reconciler,
+    private readonly polling: OrderPolling,
   ) {}
 
   @Get('connectors')
@@ -125,14 +126,12 @@ export class ChannelAccountsController {
     return { jobId: await this.dispatcher.reconcile(id, body?.repair ?? true) };
   }
 
-  @Get('accounts/:id/reconciliation')
-  @ApiOperation({ summary: 'The last reconciliation of the account: when, how many listings compared, drift found and repaired.' })
+  @Get('accounts/:id/reconciliations')
+  @ApiOperation({ summary: 'The account\'s recent reconciliations, newest first: when, how many listings compared, drift found and repaired.' })
   @ApiErrors(404)
-  async lastReconciliation(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
+  async reconciliations(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
     await this.view(id);
-    const run = await this.reconciler.lastRun(id);
-    if (!run) throw new NotFoundException(`channel account '${id}' was never reconciled yet`);
-    return run;
+    return { items: await this.orm.em.fork().find(ReconciliationRun, { accountId: id }, { orderBy: { id: 'desc' }, limit: 20 }) };
   }
 
   @Post('accounts/:id/discover')
@@ -146,6 +145,7 @@ export class ChannelAccountsController {
   async discover(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
     await this.view(id);
     const report = await this.discovery.discover(id);
+    await this.polling.mapWaitingLines([id]);
     if (report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
     return report;
   }

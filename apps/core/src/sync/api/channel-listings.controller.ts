@@ -9,6 +9,7 @@ import { RequireScope } from '../../auth/require-scope.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../openapi/api-doc.decorators';
+import { OrderPolling } from '../pipeline/order-polling.service';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
 import { listingView, publishView, type ListingView } from './listing-views';
 import { createListingSchema, csvImportQuerySchema, listingQuerySchema, localeQuerySchema } from './sync-api.schema';
@@ -25,6 +26,7 @@ export class ChannelListingsController {
     private readonly pusher: PushExecutor,
     private readonly dispatcher: SyncDispatcher,
     private readonly csvImport: ListingCsvImport,
+    private readonly polling: OrderPolling,
   ) {}
 
   @Post('import')
@@ -44,6 +46,7 @@ export class ChannelListingsController {
     if (typeof body !== 'string') throw new RequestValidationError([{ path: '(body)', message: 'must be CSV text sent as text/csv' }]);
     const report = query.dryRun ? await this.csvImport.preview(body) : await this.csvImport.apply(body);
     if (report.errors.length > 0) response.status(400);
+    if (report.applied) await this.polling.mapWaitingLines((await this.orm.em.fork().find(ChannelAccount, {}, { fields: ['id'] })).map((a) => a.id));
     if (report.applied && report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
     return report;
   }
@@ -67,6 +70,7 @@ export class ChannelListingsController {
       if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`'${input.channelListingId}' of account '${input.account}' is already mapped`);
       throw error;
     }
+    await this.polling.mapWaitingLines([input.account]);
     await this.dispatcher.allocate([listing.productId]);
     return this.view(listing.id, 'ja');
   }

@@ -89,6 +89,16 @@ export class OrderPolling {
     return { pages, applied: ingested.applied, duplicates: ingested.duplicates, unmapped: ingested.unmapped, caughtUp: true };
   }
 
+  /**
+   * Order lines that arrived before their listing was mapped (at cut-over, typically) are brought
+   * into the ledger now that listings exist. Returns how many lines were mapped.
+   */
+  async mapWaitingLines(accountIds: Iterable<string>): Promise<number> {
+    let mapped = 0;
+    for (const accountId of new Set(accountIds)) mapped += await this.ingestor.retryUnmapped(accountId);
+    return mapped;
+  }
+
   /** Ingests events delivered any way (poll, webhook, cut-over) and owes the follow-up work. */
   async apply(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid', cutover: boolean): Promise<IngestReport> {
     if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };

@@ -23,22 +23,6 @@ export class Migration20261127235251_sync_pipeline extends Migration {
     this.addSql(`create index \`reconciliation_run_account_index\` on \`reconciliation_run\` (\`account_id\`, \`started_at\`);`);
 
     this.addSql(`create table \`rule_set_version\` (\`id\` integer not null primary key autoincrement, \`document\` json not null, \`activated_at\` datetime not null);`);
-
-    this.addSql(`pragma foreign_keys = off;`);
-    this.addSql(`create table \`movement__temp_alter\` (\`id\` integer not null primary key autoincrement, \`kind\` text not null, \`product_id\` integer not null, \`location_id\` integer not null, \`on_hand_delta\` integer not null, \`reserved_delta\` integer not null, \`reference_type\` text null, \`reference_id\` text null, \`reason\` text null, \`reservation_id\` text null, \`command_key\` text not null, \`created_at\` datetime not null);`);
-    this.addSql(`insert into \`movement__temp_alter\` select \`id\`, \`kind\`, \`product_id\`, \`location_id\`, \`on_hand_delta\`, \`reserved_delta\`, \`reference_type\`, \`reference_id\`, \`reason\`, \`reservation_id\`, \`command_key\`, \`created_at\` from \`movement\`;`);
-    this.addSql(`drop table \`movement\`;`);
-    this.addSql(`alter table \`movement__temp_alter\` rename to \`movement\`;`);
-    this.addSql(`create index \`movement_reference_index\` on \`movement\` (\`reference_id\`);`);
-    this.addSql(`create index \`movement_created_at_index\` on \`movement\` (\`created_at\`);`);
-    this.addSql(`create index \`movement_product_index\` on \`movement\` (\`product_id\`, \`id\`);`);
-    this.addSql(`pragma foreign_keys = on;pragma foreign_keys = off;`);
-    this.addSql(`create table \`outbox_event__temp_alter\` (\`id\` integer not null primary key autoincrement, \`topic\` text not null, \`product_id\` integer not null, \`created_at\` datetime not null, \`published_at\` datetime null);`);
-    this.addSql(`insert into \`outbox_event__temp_alter\` select \`id\`, \`topic\`, \`product_id\`, \`created_at\`, \`published_at\` from \`outbox_event\`;`);
-    this.addSql(`drop table \`outbox_event\`;`);
-    this.addSql(`alter table \`outbox_event__temp_alter\` rename to \`outbox_event\`;`);
-    this.addSql(`create index \`outbox_event_pending_index\` on \`outbox_event\` (\`published_at\`, \`id\`);`);
-    this.addSql(`pragma foreign_keys = on;alter table \`stock_level\` add constraint stock_level_reserved_within_on_hand check(reserved >= 0 and reserved <= on_hand);`);
   }
 
 }
