@@ -28,6 +28,8 @@ export abstract class AppConfig {
 
 export interface SyncConfig {
   readonly connectorPackages: readonly string[];
+  /** Where non-bundled connector packages are resolved from. */
+  readonly connectorsDir: string;
   /** Absent: a generated key file under ./data. */
   readonly credentialsKey: string | undefined;
   readonly orderPollIntervalMs: number;

@@ -167,6 +167,14 @@ export const CONFIG_VARIABLES = {
       .optional()
       .transform((value) => (value ?? BUNDLED_CONNECTOR_PACKAGES.join(',')).split(',').map((name) => name.trim())),
   },
+  CONNECTORS_DIR: {
+    description:
+      'Directory whose `node_modules` holds connector packages that are not built in (resolved as Node would from there).',
+    sensitive: false,
+    accepted: 'a directory path',
+    defaultText: 'the working directory',
+    schema: z.string().min(1).optional(),
+  },
   CREDENTIALS_KEY: {
     description:
       'Secret that encrypts channel credentials at rest (AES-256-GCM). Every process must share it. Absent: a key ' +

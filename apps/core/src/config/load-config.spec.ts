@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       queuePrefix: 'urikiri',
       sync: {
         connectorPackages: [...BUNDLED_CONNECTOR_PACKAGES],
+        connectorsDir: expect.any(String),
         credentialsKey: undefined,
         orderPollIntervalMs: 10_000,
         reconcileIntervalMs: 3_600_000,

@@ -59,6 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     queuePrefix: raw.QUEUE_PREFIX,
     sync: {
       connectorPackages: raw.CONNECTOR_PACKAGES,
+      connectorsDir: resolve(cwd, raw.CONNECTORS_DIR ?? '.'),
       credentialsKey: raw.CREDENTIALS_KEY,
       orderPollIntervalMs: raw.ORDER_POLL_INTERVAL_MS,
       reconcileIntervalMs: raw.RECONCILE_INTERVAL_MS,

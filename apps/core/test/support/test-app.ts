@@ -75,7 +75,14 @@ export async function startTestApp(dialect: Dialect, env: Record<string, string>
     ...env,
   });
   const app = await createHttpApp(config);
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A start-up refused on purpose (the test expects it) must not leave connections or a database behind.
+    await app.close().catch(() => undefined);
+    if (!replicaOf) await database.drop();
+    throw error;
+  }
   const baseUrl = listenUrl(app.getHttpServer(), '127.0.0.1');
 
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {

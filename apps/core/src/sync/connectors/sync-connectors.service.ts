@@ -32,7 +32,12 @@ export class SyncConnectors implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private load(channels: ChannelBinding[]): ConnectorRegistry {
-    return loadConnectorRegistry({ packages: this.config.sync.connectorPackages, channels, bundled: BUNDLED_CONNECTORS });
+    return loadConnectorRegistry({
+      packages: this.config.sync.connectorPackages,
+      channels,
+      bundled: BUNDLED_CONNECTORS,
+      resolveFrom: this.config.sync.connectorsDir,
+    });
   }
 
   ids(): string[] {
