@@ -56,6 +56,21 @@ describe('scheduled jobs through BullMQ', () => {
     expect(completed.some((job) => (job.returnvalue as { released: number }).released === 1)).toBe(true);
   });
 
+  it('keeps a cart hold that was confirmed as an order past its expiry', async () => {
+    const hold = await api.call<ReservationResult>('POST', '/api/v1/reservations', {
+      body: { sku: 'CART-1', quantity: 1, order: { orderId: 'CART-C', lineId: '1' }, expiresAt: new Date(Date.now() + 800).toISOString(), idempotencyKey: 'hold-3' },
+    });
+    expect(hold.status).toBe(201);
+    const confirmed = await api.call<ReservationResult>('POST', `/api/v1/reservations/${hold.body.reservationId}/confirm`, { body: { idempotencyKey: 'confirm-3' } });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ reservationId: hold.body.reservationId, quantity: 1, status: 'held' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const releases = await api.call<{ items: Array<{ reservationId: string }> }>('GET', '/api/v1/movements?kind=release');
+    expect(releases.body.items.map((m) => m.reservationId)).not.toContain(hold.body.reservationId);
+    const unknown = await api.call('POST', '/api/v1/reservations/00000000-0000-0000-0000-000000000000/confirm', { body: { idempotencyKey: 'confirm-x' } });
+    expect(unknown.status).toBe(404);
+  });
+
   it('writes ledger checkpoints that replay verification then starts from', async () => {
     const jobs = await eventually(
       () => queue(QueueName.LedgerCheckpoint).getCompleted(),

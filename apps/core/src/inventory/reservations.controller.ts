@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import {
   commitCommandSchema,
   type CommitCommand,
+  confirmCommandSchema,
+  type ConfirmCommand,
   InventoryLedger,
   releaseCommandSchema,
   type ReleaseCommand,
@@ -18,6 +20,7 @@ import { ZonelessDates } from '../time/zoneless-dates.decorator';
 // The reservation id comes from the path; the body carries the rest (and may be empty).
 const commitBodySchema = commitCommandSchema.omit({ reservationId: true });
 const releaseBodySchema = releaseCommandSchema.omit({ reservationId: true });
+const confirmBodySchema = confirmCommandSchema.omit({ reservationId: true });
 
 @ApiTags('reservations')
 @ApiBearerAuth()
@@ -52,6 +55,17 @@ export class ReservationsController {
   @ApiErrors(400, 404, 409)
   commit(@IdempotentCommand(commitCommandSchema) command: CommitCommand) {
     return this.ledger.commit(command);
+  }
+
+  @Post(':reservationId/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm a cart hold: the order is placed, so the reservation no longer expires.' })
+  @ApiParam({ name: 'reservationId' })
+  @ApiZodBody(confirmBodySchema)
+  @ApiZodResponse(200, reservationResultSchema)
+  @ApiErrors(400, 404, 409)
+  confirm(@IdempotentCommand(confirmCommandSchema) command: ConfirmCommand) {
+    return this.ledger.confirm(command);
   }
 
   @Post(':reservationId/release')

@@ -4,6 +4,7 @@ import { CommandRunner, type Clock } from './command-runner';
 import type {
   AdjustCommand,
   CommitCommand,
+  ConfirmCommand,
   ReceiveCommand,
   ReleaseCommand,
   ReserveCommand,
@@ -72,6 +73,11 @@ export class InventoryLedger {
 
   commit(command: CommitCommand): Promise<ReservationResult> {
     return this.reservations.commit(command);
+  }
+
+  /** Turns a cart hold into an order hold: the reservation no longer expires. */
+  confirm(command: ConfirmCommand): Promise<ReservationResult> {
+    return this.reservations.confirm(command);
   }
 
   release(command: ReleaseCommand): Promise<ReservationResult> {

@@ -98,6 +98,13 @@ export const commitCommandSchema = z.object({
 });
 export type CommitCommand = z.infer<typeof commitCommandSchema>;
 
+/** A cart hold becomes an order: the reservation stays, its expiry goes. */
+export const confirmCommandSchema = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  reservationId: z.string().min(1).max(36),
+});
+export type ConfirmCommand = z.infer<typeof confirmCommandSchema>;
+
 export const RELEASE_REASONS = ['cancelled', 'expired', 'returned_before_shipping', 'other'] as const;
 
 export const releaseCommandSchema = z.object({

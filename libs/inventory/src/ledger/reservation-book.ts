@@ -6,9 +6,11 @@ import type { Clock, CommandRunner } from './command-runner';
 import { claimCommands, forgetCommands, priorResults, storeResults, type CommandClaim } from './idempotency';
 import {
   commitCommandSchema,
+  confirmCommandSchema,
   releaseCommandSchema,
   reserveCommandSchema,
   type CommitCommand,
+  type ConfirmCommand,
   type ParsedReserveCommand,
   type ReleaseCommand,
   type ReserveCommand,
@@ -239,6 +241,31 @@ export class ReservationBook {
   async commit(input: CommitCommand): Promise<ReservationResult> {
     const cmd = validate(commitCommandSchema, input);
     return this.commands.run('commit', cmd, (sql, now) => this.settle(sql, cmd.reservationId, 'committed', cmd.quantity, cmd.idempotencyKey, null, now));
+  }
+
+  /** A cart hold (reserved with an expiry) is now an order: it no longer expires. */
+  async confirm(input: ConfirmCommand): Promise<ReservationResult> {
+    const cmd = validate(confirmCommandSchema, input);
+    return this.commands.run('confirm', cmd, async (sql) => {
+      const reservation = await sql.first<{ product_id: number; quantity: number; status: string }>(
+        `SELECT product_id, quantity, status FROM reservation WHERE id = ?${sql.forUpdate}`,
+        [cmd.reservationId],
+      );
+      if (!reservation) throw new NotFoundError('reservation', cmd.reservationId);
+      if (reservation.status === 'committed' || reservation.status === 'released') {
+        throw new InvalidStateError(`reservation '${cmd.reservationId}' is already ${reservation.status}`);
+      }
+      await sql.run('UPDATE reservation SET expires_at = NULL WHERE id = ?', [cmd.reservationId]);
+      const codes = await this.codes(sql, [Number(reservation.product_id)], []);
+      return {
+        reservationId: cmd.reservationId,
+        sku: codes.products.get(Number(reservation.product_id)) ?? String(reservation.product_id),
+        quantity: Number(reservation.quantity),
+        status: reservation.status as ReservationResult['status'],
+        allocations: [],
+        backordered: [],
+      };
+    });
   }
 
   async release(input: ReleaseCommand): Promise<ReservationResult> {
