@@ -44,12 +44,16 @@ describe('sync lifecycle through the service (PostgreSQL, Redis, BullMQ)', () =>
     const pushesBefore = shops['shop-a'].requests.entries('push').length;
     await connectShop(api, 'shop-a', shops['shop-a']);
     expect(shops['shop-a'].requests.entries('push').length).toBe(pushesBefore);
+    // No listing maps the shop's item yet: its open line waits, visible, never dropped.
+    const waiting = await api.call<{ items: Array<{ orderId: string; quantity: number }> }>('GET', '/api/v1/channels/accounts/shop-a/unmapped');
+    expect(waiting.body.items.map((l) => l.orderId).sort()).toEqual(['OPEN-1']);
     await mapListing(api, 'shop-a', shops['shop-a'], 'tea', 'TEA');
     const stock = await eventually(
       async () => (await api.call<{ onHand: number; reserved: number }>('GET', '/api/v1/stock/TEA')).body,
       (s) => s.reserved === 2,
     );
     expect(stock).toMatchObject({ onHand: 20, reserved: 2 });
+    expect((await api.call<{ items: unknown[] }>('GET', '/api/v1/channels/accounts/shop-a/unmapped')).body.items).toEqual([]);
     expect(await shows(shops['shop-a'], 'tea', 18)).toBe(18);
     // The open order ships later: committed once, never counted twice.
     a.payOrder('OPEN-1');

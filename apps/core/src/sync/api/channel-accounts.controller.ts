@@ -1,7 +1,7 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChannelAccount, ChannelDirectory, ListingDiscovery, ReconciliationRun } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, ListingDiscovery, OrderLine, ReconciliationRun } from '@urikiri/sync';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
@@ -132,6 +132,21 @@ export class ChannelAccountsController {
   async reconciliations(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
     await this.view(id);
     return { items: await this.orm.em.fork().find(ReconciliationRun, { accountId: id }, { orderBy: { id: 'desc' }, limit: 20 }) };
+  }
+
+  @Get('accounts/:id/unmapped')
+  @ApiOperation({
+    summary: 'Order lines waiting for a listing: the channel sold an item no listing maps to one of our SKUs yet.',
+    description: 'They are never dropped: mapping the item (POST /channels/listings or the CSV import) brings them into the ledger.',
+  })
+  @ApiErrors(404)
+  async unmapped(@Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string) {
+    await this.view(id);
+    const lines = await this.orm.em.fork().find(OrderLine, { accountId: id, unmapped: true }, { orderBy: { id: 'asc' }, limit: 1000 });
+    // Lines with nothing open (all shipped or cancelled) wait for nothing.
+    return {
+      items: lines.filter((l) => l.quantity > l.cancelled + l.shipped).map((l) => ({ orderId: l.orderId, lineId: l.lineId, channelListingId: l.channelListingId, quantity: l.quantity, cancelled: l.cancelled, shipped: l.shipped, firstSeenAt: l.firstSeenAt })),
+    };
   }
 
   @Post('accounts/:id/discover')
