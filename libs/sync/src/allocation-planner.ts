@@ -51,7 +51,10 @@ export class AllocationPlanner {
       const listing = unit.listings.find((l) => String(l.id) === allocation.listingId);
       if (!listing) continue;
       if (listing.target === allocation.quantity) {
-        await sql.run('UPDATE listing SET planned_seq = ? WHERE id = ? AND planned_seq < ?', [listing.replanSeq, listing.id, listing.replanSeq]);
+        // Same value, but a sale held this listing's push until a plan after it: release it, and owe
+        // the account a round in case the held push is still pending.
+        const released = await sql.run('UPDATE listing SET planned_seq = ? WHERE id = ? AND planned_seq < ?', [listing.replanSeq, listing.id, listing.replanSeq]);
+        if (released === 1) accounts.add(listing.accountId);
         continue;
       }
       // Versioned compare-and-set: a planner that read an older target loses, and a later one wins.

@@ -99,4 +99,21 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('sync pipeline on %s', (dia
     expect((await h.pusher.pushRound('shop-b')).pushed).toBe(1);
     expect(shops['shop-b'].sandbox.stock.quantity('tea')).toBe(5);
   });
+
+  it('releases a push held by a sale once a later plan confirms the target, even when the value did not change', async () => {
+    const h = await syncHarness(db.orm, shops);
+    await h.ledger.receive({ idempotencyKey: 'r1', sku: 'TEA', location: 'WH', quantity: 10 });
+    await h.sync();
+    await h.ledger.reserve({ idempotencyKey: 'o1', sku: 'TEA', quantity: 3, order: { channel: 'shop-a', orderId: 'X-1', lineId: '1' } });
+    expect((await h.planner.plan(h.productId)).accounts.sort()).toEqual(['shop-a', 'shop-b']);
+    // A sale is ingested between that plan and its push: the push is held until the next plan...
+    await db.orm.em.fork().nativeUpdate(Listing, {}, { replanSeq: 1 });
+    expect((await h.pusher.pushRound('shop-b')).pushed).toBe(0);
+    // ...which finds the same target and must still owe the accounts their held push.
+    const again = await h.planner.plan(h.productId);
+    expect(again.changed).toBe(0);
+    expect(again.accounts.sort()).toEqual(['shop-a', 'shop-b']);
+    expect((await h.pusher.pushRound('shop-b')).pushed).toBe(1);
+    expect(shops['shop-b'].sandbox.stock.quantity('tea')).toBe(7);
+  });
 });
