@@ -15,6 +15,12 @@ export abstract class GracefulWorkerHost extends WorkerHost implements BeforeApp
     await this.worker.close();
   }
 
+  /** A worker without an error listener turns a dropped Redis connection into an unhandled error. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.failureLogger.warn({ err: error }, `Worker error: ${error.message}`);
+  }
+
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, error: Error): void {
     this.failureLogger.warn({ err: error, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade }, `Job failed: ${error.message}`);

@@ -17,6 +17,7 @@ import { LedgerModule } from '../inventory/ledger.module';
 import { AlertService } from './alerts/alert.service';
 import { credentialsKey } from './connectors/credentials-key';
 import { SyncConnectors } from './connectors/sync-connectors.service';
+import { AccountIngestionLock } from './pipeline/account-ingestion-lock';
 import { OrderPolling } from './pipeline/order-polling.service';
 import { PushQueues } from './pipeline/push-queues';
 import { SyncDispatcher } from './pipeline/sync-dispatcher.service';
@@ -34,6 +35,7 @@ import { RuleSetStore } from './rules/rule-set-store';
     PushQueues,
     SyncDispatcher,
     AlertService,
+    AccountIngestionLock,
     OrderPolling,
     { provide: CredentialCipher, inject: [AppConfig], useFactory: (config: AppConfig) => new CredentialCipher(credentialsKey(config.sync.credentialsKey)) },
     {

@@ -44,7 +44,7 @@ export class WebhooksController {
     if (!account.cutoverAt) return { accepted: 0, deferred: delivery.events.length + (delivery.unresolved?.length ?? 0) };
     // Some channels name only their own item (a variant) in the webhook; the connector looks the listing up.
     const events = await deliveryEvents(connector, delivery);
-    const report = await this.polling.apply(id, events, connector.manifest.stockLoweredOn, false);
+    const report = await this.polling.apply(id, events, connector.manifest.stockLoweredOn);
     return { accepted: report.applied, duplicates: report.duplicates, unmapped: report.unmapped };
   }
 }

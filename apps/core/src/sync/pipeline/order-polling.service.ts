@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { StockQueryService } from '@urikiri/inventory';
 import { ChannelAccount, ChannelDirectory, OrderIngestor, type IngestReport } from '@urikiri/sync';
 import { AlertService } from '../alerts/alert.service';
+import { AccountIngestionLock } from './account-ingestion-lock';
 import { SyncDispatcher } from './sync-dispatcher.service';
 import type { OrderEvent } from '@urikiri/connector-sdk';
 
@@ -31,6 +32,7 @@ export class OrderPolling {
     private readonly dispatcher: SyncDispatcher,
     private readonly stock: StockQueryService,
     private readonly alerts: AlertService,
+    private readonly lock: AccountIngestionLock,
   ) {}
 
   /** Polls until nothing more is waiting (reconciliation uses it before judging drift). */
@@ -41,28 +43,37 @@ export class OrderPolling {
   }
 
   async poll(accountId: string, continueLater = true): Promise<PollReport> {
-    const account = await this.directory.account(accountId);
     const report: PollReport = { pages: 0, applied: 0, duplicates: 0, unmapped: 0, caughtUp: false };
-    // Before cut-over the channel's history has not been imported as such; polling would treat old orders as new.
-    if (!account.cutoverAt) return report;
-    const connector = await this.directory.connectorFor(accountId);
-    let cursor = account.ordersCursor ?? null;
-    for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
-      // Caught up as of when the last fetch began: a sale after that moment may be missing from it.
-      const fetchStartedAt = new Date();
-      const fetched = await connector.fetchOrders(cursor);
-      const ingested = await this.apply(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
-      report.applied += ingested.applied;
-      report.duplicates += ingested.duplicates;
-      report.unmapped += ingested.unmapped;
-      report.pages++;
-      cursor = fetched.nextCursor;
-      report.caughtUp = !fetched.hasMore;
-      await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}) });
-      if (report.caughtUp) break;
+    for (let page = 0; page < MAX_PAGES_PER_RUN && !report.caughtUp; page++) {
+      // One page per turn of the lock, the cursor read inside it: another ingestion of the account
+      // has finished before this one reads where to continue.
+      const done = await this.lock.run(accountId, () => this.pollPage(accountId, report));
+      if (!done) return report;
     }
     if (!report.caughtUp && continueLater) await this.dispatcher.pollOrders(accountId);
     return report;
+  }
+
+  /** Fetches and ingests one page; false when the account cannot be polled (not cut over yet). */
+  private async pollPage(accountId: string, report: PollReport): Promise<boolean> {
+    const account = await this.directory.account(accountId);
+    // Before cut-over the channel's history has not been imported as such; polling would treat old orders as new.
+    if (!account.cutoverAt) return false;
+    const connector = await this.directory.connectorFor(accountId);
+    // Caught up as of when the last fetch began: a sale after that moment may be missing from it.
+    const fetchStartedAt = new Date();
+    const fetched = await connector.fetchOrders(account.ordersCursor ?? null);
+    const ingested = await this.ingest(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
+    report.applied += ingested.applied;
+    report.duplicates += ingested.duplicates;
+    report.unmapped += ingested.unmapped;
+    report.pages++;
+    report.caughtUp = !fetched.hasMore;
+    await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, {
+      ordersCursor: fetched.nextCursor,
+      ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}),
+    });
+    return true;
   }
 
   /**
@@ -70,6 +81,10 @@ export class OrderPolling {
    * reservations, and the cursor ends where polling continues. Only then may pushes leave.
    */
   async cutover(accountId: string): Promise<PollReport> {
+    return this.lock.run(accountId, () => this.importAtCutover(accountId));
+  }
+
+  private async importAtCutover(accountId: string): Promise<PollReport> {
     const connector = await this.directory.connectorFor(accountId);
     const events: OrderEvent[] = [];
     let cursor: string | null = null;
@@ -83,7 +98,7 @@ export class OrderPolling {
       pages++;
       if (!fetched.hasMore) break;
     }
-    const ingested = await this.apply(accountId, events, connector.manifest.stockLoweredOn, true);
+    const ingested = await this.ingest(accountId, events, connector.manifest.stockLoweredOn, true);
     await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { ordersCursor: cursor, ordersCaughtUpAt: fetchStartedAt, cutoverAt: new Date() });
     await this.dispatcher.allocateAll('listings-changed');
     return { pages, applied: ingested.applied, duplicates: ingested.duplicates, unmapped: ingested.unmapped, caughtUp: true };
@@ -95,12 +110,17 @@ export class OrderPolling {
    */
   async mapWaitingLines(accountIds: Iterable<string>): Promise<number> {
     let mapped = 0;
-    for (const accountId of new Set(accountIds)) mapped += await this.ingestor.retryUnmapped(accountId);
+    for (const accountId of new Set(accountIds)) mapped += await this.lock.run(accountId, () => this.ingestor.retryUnmapped(accountId));
     return mapped;
   }
 
-  /** Ingests events delivered any way (poll, webhook, cut-over) and owes the follow-up work. */
-  async apply(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid', cutover: boolean): Promise<IngestReport> {
+  /** Ingests events delivered by webhook, under the account's ingestion lock. */
+  apply(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid'): Promise<IngestReport> {
+    return this.lock.run(accountId, () => this.ingest(accountId, events, stockLoweredOn, false));
+  }
+
+  /** Ingests events (the caller holds the account's lock) and owes the follow-up work. */
+  private async ingest(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid', cutover: boolean): Promise<IngestReport> {
     if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
     const oversellsBefore = (await this.stock.oversellCount()).events;
     const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover });

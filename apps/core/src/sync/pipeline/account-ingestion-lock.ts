@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { redisConnectionOptions } from '../../redis/redis-connection-options';
+
+/** Longer than one page of orders takes to fetch and ingest; a holder that dies frees it after this. */
+const LEASE_MS = 60_000;
+const RETRY_MS = 20;
+/** Releases the lock only if this holder still owns it (a lease that expired may belong to another). */
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * One ingestion at a time per channel account, across every process. Two at once (a scheduled poll,
+ * a poll asked for after a refused push, a webhook, reconciliation catching up) would each see the
+ * other's events as duplicates and could declare the account caught up while the first was still
+ * bringing a sale into the ledger — and reconciliation would then "repair" that sale away.
+ */
+@Injectable()
+export class AccountIngestionLock implements OnApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(private readonly config: AppConfig) {
+    this.redis = new Redis({ ...redisConnectionOptions(config.redis.url), lazyConnect: true, maxRetriesPerRequest: 3 });
+  }
+
+  async run<T>(accountId: string, work: () => Promise<T>): Promise<T> {
+    const key = `${this.config.queuePrefix}:ingestion-lock:${accountId}`;
+    const token = randomUUID();
+    while ((await this.redis.set(key, token, 'PX', LEASE_MS, 'NX')) !== 'OK') {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+    try {
+      return await work();
+    } finally {
+      await this.redis.eval(RELEASE, 1, key, token);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
