@@ -6,11 +6,12 @@ import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
 import { InventoryApiModule } from '../inventory/inventory-api.module';
 import { SyncApiModule } from '../sync/api/sync-api.module';
 import { SimulationApiModule } from '../simulation/simulation-api.module';
+import { ObservabilityApiModule } from '../observability/observability-api.module';
 import { ZonelessDatesInterceptor } from '../time/zoneless-dates.interceptor';
 
 /** Everything HTTP: present only when ROLE includes `api`. */
 @Module({
-  imports: [AuthModule, HealthModule, InventoryApiModule, SyncApiModule, SimulationApiModule],
+  imports: [AuthModule, HealthModule, InventoryApiModule, SyncApiModule, SimulationApiModule, ObservabilityApiModule],
   providers: [
     { provide: APP_FILTER, useClass: LedgerExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: ZonelessDatesInterceptor },

@@ -4,6 +4,7 @@ import { AppConfig, runsApi } from '../config/app-config';
 import { ConfigModule } from '../config/config.module';
 import { DatabaseModule } from '../database/database.module';
 import { loggerOptions } from '../logging/logger-options';
+import { ObservabilityModule } from '../observability/observability.module';
 import { QueueModule } from '../queue/queue.module';
 import { ApiModule } from './api.module';
 import { ShutdownLogger } from './shutdown-logger.service';
@@ -19,6 +20,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.register(config),
         QueueModule.register(config),
+        ObservabilityModule,
         ...(runsApi(config) ? [ApiModule] : []),
       ],
       providers: [ShutdownLogger],

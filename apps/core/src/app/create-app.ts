@@ -3,12 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, runsApi } from '../config/app-config';
+import { mountQueuesBoard } from '../observability/mount-queues-board';
 import { setUpOpenApi } from '../openapi/openapi.setup';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
 
-/** The HTTP service (ROLE api or all): routes under /api/v1, /health and the docs outside it. */
+/** The HTTP service (ROLE api or all): routes under /api/v1; /health, /metrics, /queues and the docs outside it. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bufferLogs: true,
@@ -24,7 +25,13 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'text/yaml', 'application/yaml'], limit: '50mb' });
   // Some channels post webhooks as forms; the connector parses the raw bytes itself.
   app.useBodyParser('urlencoded', { extended: false, limit: '5mb' });
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  mountQueuesBoard(app, config);
   setUpOpenApi(app);
   app.enableShutdownHooks();
   return app;
