@@ -42,6 +42,19 @@ describe('sync pipeline through the service (PostgreSQL, Redis, BullMQ)', () => 
     expect(shops['shop-a'].stock.quantity('tea')).toBe(7);
     const stock = await api.call<{ reserved: number; available: number }>('GET', '/api/v1/stock/TEA');
     expect(stock.body).toMatchObject({ reserved: 3, available: 7 });
+
+    // The latencies of that path are measured where every process can read them.
+    const metrics = await eventually(
+      async () => (await api.call<{ latency: Array<{ metric: string; account: string; channel: string; count: number; p99Ms: number | null }> }>('GET', '/api/v1/sync/metrics')).body.latency,
+      (series) => series.some((s) => s.metric === 'end_to_end' && s.account === 'shop-b'),
+    );
+    const series = (metric: string, account: string) => metrics.find((s) => s.metric === metric && s.account === account);
+    expect(series('ingest', 'shop-a')).toMatchObject({ channel: 'testshop', count: 1 });
+    expect(series('push', 'shop-b')?.count).toBeGreaterThanOrEqual(2);
+    expect(series('end_to_end', 'shop-b')?.p99Ms).toBeGreaterThan(0);
+    const prometheus = await api.call('GET', '/metrics');
+    expect(prometheus.text).toMatch(/urikiri_sync_latency_ms_count\{metric="end_to_end",account="shop-b",channel="testshop"\} [1-9]/);
+    expect(prometheus.text).toMatch(/urikiri_queue_jobs\{queue="sync-push-shop-b",state="waiting"\}/);
   });
 
   it('coalesces a burst of ledger changes into a few pushes that end at the latest value', async () => {

@@ -53,7 +53,12 @@ export class AllocationPlanner {
       if (listing.target === allocation.quantity) {
         // Same value, but a sale held this listing's push until a plan after it: release it, and owe
         // the account a round in case the held push is still pending.
-        const released = await sql.run('UPDATE listing SET planned_seq = ? WHERE id = ? AND planned_seq < ?', [listing.replanSeq, listing.id, listing.replanSeq]);
+        // A listing with nothing owed already holds this value: no push will carry the sale's origin.
+        const released = await sql.run(
+          `UPDATE listing SET planned_seq = ?, target_origin_at = CASE WHEN dirty = ? THEN target_origin_at ELSE NULL END
+           WHERE id = ? AND planned_seq < ?`,
+          [listing.replanSeq, sql.isPostgres ? true : 1, listing.id, listing.replanSeq],
+        );
         if (released === 1) accounts.add(listing.accountId);
         continue;
       }

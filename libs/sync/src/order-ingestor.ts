@@ -38,6 +38,8 @@ interface LineState {
   /** Units the channel took (+) or put back (−) with this event, on `listingId`. */
   heldDelta?: number;
   listingId?: number | null;
+  /** When the channel says the event happened: where the end-to-end latency of its consequences starts. */
+  occurredAt?: string;
 }
 
 /**
@@ -163,6 +165,7 @@ export class OrderIngestor {
     const heldAfter = after.taken ? after.quantity - after.cancelled : 0;
     after.heldDelta = listing ? heldAfter - heldBefore : 0;
     after.listingId = listing ? Number(listing.id) : null;
+    after.occurredAt = event.occurredAt;
     return after;
   }
 
@@ -182,12 +185,14 @@ export class OrderIngestor {
           [line.heldDelta, line.heldDelta, line.listingId],
         );
       }
+      const occurred = line.occurredAt ? Date.parse(line.occurredAt) : Number.NaN;
+      // The next value each listing of the unit gets is this sale's consequence: its end-to-end latency starts at the sale.
       await sql.run(
-        `UPDATE listing SET replan_seq = replan_seq + 1 WHERE product_id = ?
+        `UPDATE listing SET replan_seq = replan_seq + 1, target_origin_at = COALESCE(target_origin_at, ?) WHERE product_id = ?
            OR product_id IN (SELECT bundle_id FROM bundle_component WHERE component_id = ?)
            OR product_id IN (SELECT component_id FROM bundle_component WHERE bundle_id = ?)
            OR product_id IN (SELECT b.bundle_id FROM bundle_component c JOIN bundle_component b ON b.component_id = c.component_id WHERE c.bundle_id = ?)`,
-        [productId, productId, productId, productId],
+        [Number.isFinite(occurred) ? sql.date(new Date(occurred)) : null, productId, productId, productId, productId],
       );
     });
   }

@@ -30,6 +30,9 @@ export interface PushRoundReport {
   retryAt: Date | null;
   /** Products whose listings changed state (deactivated), for re-allocation. */
   replan: number[];
+  /** Listings the channel refused for its rate limit, and the waits it asked for in total (ms). */
+  rateLimited: number;
+  rateLimitWaitMs: number;
   /** Each value the channel now holds, with how long it took from the ledger change (and from the sale, if one caused it). */
   published: PublishedValue[];
 }
@@ -73,7 +76,7 @@ export class PushExecutor {
 
   async pushRound(accountId: string): Promise<PushRoundReport> {
     const sql = this.tx.session();
-    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [] };
+    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [], rateLimited: 0, rateLimitWaitMs: 0 };
     const account = await this.directory.account(accountId);
     if (account.stopped || !account.cutoverAt) return { ...report, remaining: await this.owed(sql, accountId) };
     const connector = await this.directory.connectorFor(accountId);
@@ -168,6 +171,10 @@ export class PushExecutor {
     const failures = listing.failures + 1;
     const dead = result.status === 'permanent' || failures >= this.policy.maxFailures;
     const wait = result.status === 'rate-limited' ? result.retryAfterMs : this.backoff(failures);
+    if (result.status === 'rate-limited') {
+      report.rateLimited++;
+      report.rateLimitWaitMs += result.retryAfterMs;
+    }
     await sql.run('UPDATE listing SET failures = ?, dead_letter = ?, last_error = ?, not_before = ? WHERE id = ?', [
       failures, flag(sql, dead), result.message, sql.date(new Date(now.getTime() + wait)), listing.id,
     ]);

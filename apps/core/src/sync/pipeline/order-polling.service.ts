@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { StockQueryService } from '@urikiri/inventory';
 import { ChannelAccount, ChannelDirectory, OrderIngestor, type IngestReport } from '@urikiri/sync';
 import { AlertService } from '../alerts/alert.service';
+import { SyncMetrics } from '../../observability/sync-metrics';
 import { AccountIngestionLock } from './account-ingestion-lock';
 import { SyncDispatcher } from './sync-dispatcher.service';
 import type { OrderEvent } from '@urikiri/connector-sdk';
@@ -33,6 +34,7 @@ export class OrderPolling {
     private readonly stock: StockQueryService,
     private readonly alerts: AlertService,
     private readonly lock: AccountIngestionLock,
+    private readonly metrics: SyncMetrics,
   ) {}
 
   /** Polls until nothing more is waiting (reconciliation uses it before judging drift). */
@@ -124,6 +126,12 @@ export class OrderPolling {
     if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
     const oversellsBefore = (await this.stock.oversellCount()).events;
     const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover });
+    if (!cutover) {
+      // Cut-over imports history: its age is not an ingestion latency.
+      const labels = { account: accountId, channel: (await this.directory.account(accountId)).connector };
+      for (const ms of report.ingestLatenciesMs) await this.metrics.observe('ingest', labels, ms);
+      await this.metrics.increment('orders_ingested', labels, report.applied);
+    }
     if (report.productIds.length > 0) await this.dispatcher.allocate(report.productIds, { originAt: report.originAt });
     const oversellsAfter = (await this.stock.oversellCount()).events;
     if (oversellsAfter > oversellsBefore) {

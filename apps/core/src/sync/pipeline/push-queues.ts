@@ -1,6 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import { QueueCatalog } from '../../observability/queue-catalog';
 import { pushQueueName } from '../../queue/queue-names';
 import { redisConnectionOptions } from '../../redis/redis-connection-options';
 
@@ -13,7 +14,13 @@ export class PushQueues implements OnApplicationShutdown {
   private readonly queues = new Map<string, Queue>();
   private readonly listeners: Array<(queue: Queue) => void> = [];
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    catalog: QueueCatalog,
+  ) {
+    // /metrics and the queue board list every push queue any process opened.
+    this.onOpen((queue) => catalog.register(queue));
+  }
 
   get(accountId: string): Queue {
     let queue = this.queues.get(accountId);

@@ -4,6 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { pushQueueName } from '../../queue/queue-names';
 import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { SyncMetrics, type MetricLabels } from '../../observability/sync-metrics';
 import { AlertService } from '../alerts/alert.service';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
 import { pushRateLimit } from './push-rate-limit';
@@ -22,6 +23,8 @@ const ACCOUNT_REFRESH_MS = 2000;
 export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(PushWorkers.name);
   private readonly workers = new Map<string, Worker>();
+  /** The connector id of each account with a worker here: the `channel` label of its metrics. */
+  private readonly channels = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private closing = false;
 
@@ -33,6 +36,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly dispatcher: SyncDispatcher,
     private readonly alerts: AlertService,
     private readonly reconciler: Reconciler,
+    private readonly metrics: SyncMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +64,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
       });
       worker.on('error', (error) => this.logger.error({ err: error, account: account.id }, 'Push worker error'));
       this.workers.set(account.id, worker);
+      this.channels.set(account.id, account.connector);
     }
   }
 
@@ -67,6 +72,9 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
   private async reconcile(job: Job<ReconcileJobData>): Promise<ReconciliationReport> {
     const { accountId, repair } = job.data;
     const report = await this.reconciler.reconcile(accountId, { repair });
+    const labels = this.labels(accountId);
+    await this.metrics.increment('drift_found', labels, report.drift.length);
+    await this.metrics.increment('drift_repaired', labels, report.repaired);
     if (report.replan.length > 0) await this.dispatcher.allocate(report.replan);
     if (report.repaired > 0) await this.dispatcher.push(accountId);
     if (report.drift.length > 0) {
@@ -80,10 +88,32 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     return report;
   }
 
+  private labels(accountId: string): MetricLabels {
+    return { account: accountId, channel: this.channels.get(accountId) ?? 'unknown' };
+  }
+
+  /** Latencies of every value the channel now holds, and the round's outcomes, as cluster-wide metrics. */
+  private async record(accountId: string, report: PushRoundReport): Promise<void> {
+    const labels = this.labels(accountId);
+    for (const value of report.published) {
+      if (value.pushLatencyMs !== null) await this.metrics.observe('push', labels, value.pushLatencyMs);
+      if (value.endToEndMs !== null) await this.metrics.observe('end_to_end', labels, value.endToEndMs);
+    }
+    await this.metrics.increment('pushes', labels, report.pushed);
+    await this.metrics.increment('push_failures', labels, report.failed);
+    // A failure that did not go to the dead letters is retried after its backoff.
+    await this.metrics.increment('retries', labels, report.failed - report.deadLettered);
+    await this.metrics.increment('dead_letters', labels, report.deadLettered);
+    await this.metrics.increment('stale_pushes', labels, report.stale);
+    await this.metrics.increment('rate_limited', labels, report.rateLimited);
+    await this.metrics.increment('rate_limit_wait_ms', labels, report.rateLimitWaitMs);
+  }
+
   private async round(job: Job<AccountJobData>): Promise<PushRoundReport> {
     const { accountId } = job.data;
     const report = await this.pusher.pushRound(accountId);
     this.logger.debug({ accountId, pushed: report.pushed, failed: report.failed, stale: report.stale, remaining: report.remaining }, 'Push round');
+    await this.record(accountId, report);
     const progressed = report.pushed + report.failed + report.deactivated > 0;
     if (progressed && report.remaining > 0) await this.dispatcher.push(accountId);
     if (report.retryAt) await this.dispatcher.push(accountId, report.retryAt);
