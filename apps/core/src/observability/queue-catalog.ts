@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 
 /** Told when the catalogue changes, so a view of the queues (the board) can follow. */
@@ -16,10 +16,18 @@ export interface QueueCatalogListener {
  */
 @Injectable()
 export class QueueCatalog {
+  private readonly logger = new Logger(QueueCatalog.name);
   private readonly byName = new Map<string, Queue>();
   private readonly listeners = new Set<QueueCatalogListener>();
+  private readonly watched = new WeakSet<Queue>();
 
   register(queue: Queue): void {
+    // A queue without an error listener turns a dropped Redis connection into an unhandled error
+    // (a process closing while it connects, Redis restarting): every queue gets one, here, once.
+    if (!this.watched.has(queue)) {
+      this.watched.add(queue);
+      queue.on('error', (error: Error) => this.logger.warn({ err: error, queue: queue.name }, `Queue connection error: ${error.message}`));
+    }
     this.byName.set(queue.name, queue);
     for (const listener of this.listeners) listener.registered(queue);
   }
