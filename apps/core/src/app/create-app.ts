@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { type AppConfig, runsApi } from '../config/app-config';
 import { setUpOpenApi } from '../openapi/openapi.setup';
+import { serveDashboard } from '../dashboard/serve-dashboard';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -26,6 +27,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   app.useBodyParser('urlencoded', { extended: false, limit: '5mb' });
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   setUpOpenApi(app);
+  serveDashboard(app);
   app.enableShutdownHooks();
   return app;
 }
