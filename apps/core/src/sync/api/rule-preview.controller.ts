@@ -46,23 +46,25 @@ export class RulePreviewController {
   @HttpCode(200)
   @ZonelessDates({ body: ['at'] })
   @ApiOperation({
-    summary: 'Preview a rule set for one SKU: each listing\'s quantity with the engine\'s trace, the rule deciding each setting, and the risks.',
+    summary: 'Check a rule set and preview it for one SKU: each listing\'s quantity with the engine\'s trace, the rule deciding each setting, and the risks.',
     description: 'A wrong rule set is refused with 400 naming each path under `ruleSet`, as PUT /rules would; nothing is activated.',
   })
   @ApiZodBody(rulePreviewSchema)
   @ApiErrors(400, 404)
   async preview(@Body(new ZodValidationPipe(rulePreviewSchema)) input: RulePreviewInput) {
     const compiled = compileOrRefuse(input.ruleSet);
+    const at = input.at ?? new Date();
+    const checked = { at, ruleSetVersion: compiled.version, ruleSet: compiled.source };
+    if (!input.sku) return { ...checked, sku: null, stock: [], listings: [], decisions: [], risks: [] };
     const em = this.orm.em.fork();
     const product = await em.findOne(Product, { code: input.sku });
     if (!product) throw new NotFoundException(`product '${input.sku}' does not exist`);
     const unit = await this.planner.unitFor(product.id);
-    const preview = previewAllocation(compiled, unit, { now: input.at ?? new Date(), locale: input.lang });
+    const preview = previewAllocation(compiled, unit, { now: at, locale: input.lang });
     const current = await em.find(Listing, { id: { $in: unit.listings.map((l) => Number(l.listingId)) } });
     return {
+      ...checked,
       sku: input.sku,
-      at: new Date(preview.atMs),
-      ruleSetVersion: preview.ruleSetVersion,
       stock: unit.skus.map((s) => ({ sku: s.sku, available: s.available })),
       listings: preview.listings.map((listing) => {
         const now = current.find((l) => String(l.id) === listing.listingId);
@@ -71,7 +73,6 @@ export class RulePreviewController {
           account: listing.account,
           channel: listing.channel,
           channelListingId: now?.channelListingId ?? null,
-          item: listing.item,
           active: listing.active,
           quantity: listing.quantity,
           currentTarget: now?.target ?? null,
