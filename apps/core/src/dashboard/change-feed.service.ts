@@ -6,10 +6,23 @@ import type { ChangeEvent, ListingsEvent } from './change-feed.types';
 
 export const CHANGE_FEED_INTERVAL_MS = 1000;
 
-/** The last movement and publish ids seen, and the listings' totals last sent. */
+/**
+ * Ids are handed out at insert but become visible at commit, so on PostgreSQL a row can appear
+ * behind one with a higher id (two pushes committing out of order). Each read looks this many ids
+ * back and skips the rows it has already sent, so a late commit is still delivered.
+ */
+const LOOKBACK = 200;
+
+/** Where one table's reading stands: the highest id sent, and the ids sent within the look-back. */
+interface TableCursor {
+  last: number;
+  sent: Set<number>;
+}
+
+/** The tables' cursors, and the listings' totals last sent. */
 interface Cursor {
-  movement: number;
-  publish: number;
+  movement: TableCursor;
+  publish: TableCursor;
   totals: string;
 }
 // Rows per table per tick: a burst larger than this is delivered over the next ticks.
@@ -70,8 +83,8 @@ export class ChangeFeed implements OnModuleDestroy {
       const sql = this.tx.session();
       // Listeners load the current state themselves; the stream tells them what changes after.
       this.cursor ??= {
-        movement: await maxId(sql, 'movement'),
-        publish: await maxId(sql, 'publish_record'),
+        movement: await baseline(sql, 'movement'),
+        publish: await baseline(sql, 'publish_record'),
         totals: '',
       };
       const cursor = this.cursor;
@@ -90,10 +103,9 @@ async function movements(sql: SqlSession, cursor: Cursor): Promise<ChangeEvent[]
   const rows = await sql.all(
     `SELECT m.id, m.kind, p.code, m.on_hand_delta, m.reserved_delta, m.created_at FROM movement m JOIN product p ON p.id = m.product_id
        WHERE m.id > ? ORDER BY m.id LIMIT ${BATCH}`,
-    [cursor.movement],
+    [Math.max(0, cursor.movement.last - LOOKBACK)],
   );
-  if (rows.length > 0) cursor.movement = Number(rows[rows.length - 1]['id']);
-  return rows.map((r) => ({
+  return unsent(rows, cursor.movement).map((r) => ({
     type: 'movement',
     id: Number(r['id']),
     sku: String(r['code']),
@@ -108,10 +120,9 @@ async function publishes(sql: SqlSession, cursor: Cursor): Promise<ChangeEvent[]
   const rows = await sql.all(
     `SELECT r.id, r.listing_id, l.account_id, p.code, r.value, r.latency_ms, r.at FROM publish_record r
        JOIN listing l ON l.id = r.listing_id JOIN product p ON p.id = l.product_id WHERE r.id > ? ORDER BY r.id LIMIT ${BATCH}`,
-    [cursor.publish],
+    [Math.max(0, cursor.publish.last - LOOKBACK)],
   );
-  if (rows.length > 0) cursor.publish = Number(rows[rows.length - 1]['id']);
-  return rows.map((r) => ({
+  return unsent(rows, cursor.publish).map((r) => ({
     type: 'publish',
     id: Number(r['id']),
     listingId: Number(r['listing_id']),
@@ -146,6 +157,20 @@ async function totals(sql: SqlSession, cursor: Cursor): Promise<ListingsEvent[]>
   return first ? [] : [event];
 }
 
-async function maxId(sql: SqlSession, table: 'movement' | 'publish_record'): Promise<number> {
-  return Number((await sql.first(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`))?.['id'] ?? 0);
+/** The rows not sent yet, now marked as sent; ids too old to turn up again are forgotten. */
+function unsent(rows: Array<Record<string, unknown>>, cursor: TableCursor): Array<Record<string, unknown>> {
+  const fresh = rows.filter((r) => !cursor.sent.has(Number(r['id'])));
+  for (const r of fresh) {
+    cursor.sent.add(Number(r['id']));
+    cursor.last = Math.max(cursor.last, Number(r['id']));
+  }
+  for (const id of cursor.sent) if (id <= cursor.last - LOOKBACK) cursor.sent.delete(id);
+  return fresh;
+}
+
+/** What exists when someone starts listening counts as sent: listeners load the current state themselves. */
+async function baseline(sql: SqlSession, table: 'movement' | 'publish_record'): Promise<TableCursor> {
+  const last = Number((await sql.first(`SELECT COALESCE(MAX(id), 0) AS id FROM ${table}`))?.['id'] ?? 0);
+  const recent = await sql.all(`SELECT id FROM ${table} WHERE id > ?`, [Math.max(0, last - LOOKBACK)]);
+  return { last, sent: new Set(recent.map((r) => Number(r['id']))) };
 }

@@ -32,6 +32,7 @@ export function rulesPage(root, { session }) {
   const asJson = h('button', { type: 'button', class: 'quiet', 'aria-pressed': 'false' }, 'JSON');
   const activate = h('button', { type: 'button', id: 'activate-rules', disabled: !isAdmin, title: isAdmin ? null : t('rules.adminOnly') }, t('rules.activate'));
   const active = h('p', { id: 'rules-active', class: 'muted' });
+  const activated = h('p', { id: 'rules-activated', role: 'status' });
   /** @type {unknown} the last rule set the server accepted, for switching between YAML and JSON */
   let lastValid = null;
 
@@ -39,6 +40,7 @@ export function rulesPage(root, { session }) {
     root,
     h('h1', {}, t('rules.title')),
     active,
+    activated,
     h('div', { class: 'toolbar' }, h('span', { class: 'segmented' }, asYaml, asJson), h('label', {}, t('rules.previewFor'), ' ', sku), activate),
     h('div', { class: 'columns rules' }, h('div', {}, editor, status, issues), preview),
   );
@@ -115,9 +117,9 @@ export function rulesPage(root, { session }) {
   activate.addEventListener('click', async () => {
     if (!(await confirmAction(t('rules.activateConfirm')))) return;
     try {
-      const activated = /** @type {ActiveRules} */ (await call('PUT', '/rules', { text: editor.value, contentType: 'text/yaml' }));
-      showActive(activated);
-      status.textContent = t('rules.activated', { id: formatNumber(activated.id ?? 0) });
+      const rules = /** @type {ActiveRules} */ (await call('PUT', '/rules', { text: editor.value, contentType: 'text/yaml' }));
+      showActive(rules);
+      activated.textContent = t('rules.activated', { id: formatNumber(rules.id ?? 0) });
       void check();
     } catch (error) {
       if (error instanceof ApiError && error.body.issues) showIssues(error.body.issues);
