@@ -7,7 +7,10 @@ import { startTestApp, type TestApp } from './support/test-app';
 /** A sales history and plan small enough to simulate in seconds: one SKU on two channels, one day. */
 function smallSimulation() {
   const days = Array.from({ length: 28 }, (_, i) => new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10));
-  const history = ['date,channel,sku,quantity', ...days.flatMap((day, i) => [`${day},rakuten,TEA,${2 + (i % 3)}`, `${day},amazon,TEA,${1 + (i % 2)}`])].join('\n');
+  const history = [
+    'date,channel,sku,quantity',
+    ...days.flatMap((day, i) => [`${day},rakuten,TEA,${2 + (i % 3)}`, `${day},amazon,TEA,${1 + (i % 2)}`]),
+  ].join('\n');
   const plan = [
     'seed: 7',
     'runs: 4',
@@ -102,7 +105,11 @@ describe('dashboard in headless Chromium (PostgreSQL, Redis, the testshop sandbo
 
     shops['shop-a'].stock.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 3 }] });
     await shows(shops['shop-b'], 'tea', 7);
-    await page.waitForFunction(() => document.querySelector('tr[data-account="shop-b"] [data-cell="published"]')?.textContent === '7', undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector('tr[data-account="shop-b"] [data-cell="published"]')?.textContent === '7',
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await page.locator('[data-figure="reserved"] strong').textContent()).toBe('3');
     await screenshot(page, 'sku');
 
@@ -132,8 +139,13 @@ describe('dashboard in headless Chromium (PostgreSQL, Redis, the testshop sandbo
     expect(await issue.getAttribute('data-line')).toBe('5');
     expect(await page.locator('#rules-editor').getAttribute('aria-invalid')).toBe('true');
 
-    await page.fill('#rules-editor', ['version: 2', 'mode: partitioned', 'rules:', '  - id: split', '    limits: { testshop: { max: 4 } }'].join('\n'));
-    await page.waitForFunction(() => document.querySelector('#rule-preview tr[data-account="shop-a"] [data-cell="preview"] strong')?.textContent === '4');
+    await page.fill(
+      '#rules-editor',
+      ['version: 2', 'mode: partitioned', 'rules:', '  - id: split', '    limits: { testshop: { max: 4 } }'].join('\n'),
+    );
+    await page.waitForFunction(
+      () => document.querySelector('#rule-preview tr[data-account="shop-a"] [data-cell="preview"] strong')?.textContent === '4',
+    );
     expect(await page.locator('#rule-issues li').count()).toBe(0);
     expect(await page.locator('#rule-preview tr[data-account="shop-a"] .trace li').count()).toBeGreaterThan(0);
     await screenshot(page, 'rules');

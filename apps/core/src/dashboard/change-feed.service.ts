@@ -3,21 +3,9 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner, type SqlSession } from '@urikiri/inventory';
 import { Observable, Subject } from 'rxjs';
 import type { ChangeEvent, ListingsEvent } from './change-feed.types';
+import { LOOKBACK, unsent, type TableCursor } from './feed-cursor';
 
 export const CHANGE_FEED_INTERVAL_MS = 1000;
-
-/**
- * Ids are handed out at insert but become visible at commit, so on PostgreSQL a row can appear
- * behind one with a higher id (two pushes committing out of order). Each read looks this many ids
- * back and skips the rows it has already sent, so a late commit is still delivered.
- */
-const LOOKBACK = 200;
-
-/** Where one table's reading stands: the highest id sent, and the ids sent within the look-back. */
-interface TableCursor {
-  last: number;
-  sent: Set<number>;
-}
 
 /** The tables' cursors, and the listings' totals last sent. */
 interface Cursor {
@@ -155,17 +143,6 @@ async function totals(sql: SqlSession, cursor: Cursor): Promise<ListingsEvent[]>
   const first = cursor.totals === '';
   cursor.totals = seen;
   return first ? [] : [event];
-}
-
-/** The rows not sent yet, now marked as sent; ids too old to turn up again are forgotten. */
-function unsent(rows: Array<Record<string, unknown>>, cursor: TableCursor): Array<Record<string, unknown>> {
-  const fresh = rows.filter((r) => !cursor.sent.has(Number(r['id'])));
-  for (const r of fresh) {
-    cursor.sent.add(Number(r['id']));
-    cursor.last = Math.max(cursor.last, Number(r['id']));
-  }
-  for (const id of cursor.sent) if (id <= cursor.last - LOOKBACK) cursor.sent.delete(id);
-  return fresh;
 }
 
 /** What exists when someone starts listening counts as sent: listeners load the current state themselves. */

@@ -17,7 +17,8 @@ import { StockOverviewQuery } from './stock-overview.query';
     {
       provide: StockOverviewQuery,
       inject: [MikroORM, StockQueryService, AppConfig],
-      useFactory: (orm: MikroORM, stock: StockQueryService, config: AppConfig) => new StockOverviewQuery(orm, stock, config.sync.lowStockThreshold),
+      useFactory: (orm: MikroORM, stock: StockQueryService, config: AppConfig) =>
+        new StockOverviewQuery(orm, stock, config.sync.lowStockThreshold),
     },
   ],
 })

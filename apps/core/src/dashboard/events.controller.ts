@@ -17,8 +17,10 @@ export class EventsController {
 
   @Sse()
   @ApiOperation({
-    summary: 'Server-Sent Events: stock movements (`movement`), values channels accepted (`publish`) and listing totals (`listings`) as they happen.',
-    description: 'Each event\'s data is JSON. The stream says what changed from the moment it opens; load the current state with the other routes.',
+    summary:
+      'Server-Sent Events: stock movements (`movement`), values channels accepted (`publish`) and listing totals (`listings`) as they happen.',
+    description:
+      "Each event's data is JSON. The stream says what changed from the moment it opens; load the current state with the other routes.",
   })
   @ApiProduces('text/event-stream')
   @ApiErrors()

@@ -15,7 +15,8 @@ export class StockOverviewController {
 
   @Get()
   @ApiOperation({
-    summary: 'Many SKUs at once: on hand, reserved, available and their listings\' state (owed, dead letters, drifting); filter by low stock, dead letters or drift.',
+    summary:
+      "Many SKUs at once: on hand, reserved, available and their listings' state (owed, dead letters, drifting); filter by low stock, dead letters or drift.",
   })
   @ApiZodQuery(stockOverviewQuerySchema)
   @ApiErrors(400)

@@ -54,7 +54,8 @@ export class StockOverviewQuery {
       conditions.push(`p.kind = 'sku' AND ${sellable} <= ?`);
       params.push(this.lowStockThreshold);
     }
-    if (query.filter === 'dead-letter') conditions.push(`EXISTS (SELECT 1 FROM listing l WHERE l.product_id = p.id AND l.dead_letter = ${yes})`);
+    if (query.filter === 'dead-letter')
+      conditions.push(`EXISTS (SELECT 1 FROM listing l WHERE l.product_id = p.id AND l.dead_letter = ${yes})`);
     if (query.filter === 'drift') conditions.push(`EXISTS (SELECT 1 FROM listing l WHERE l.product_id = p.id AND ${drifting(yes)})`);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const total = Number((await sql.first(`SELECT COUNT(*) AS n FROM product p ${where}`, params))?.['n'] ?? 0);

@@ -1,7 +1,14 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Body, Controller, HttpCode, NotFoundException, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { compileRuleSet, InvalidRuleSetError, parseRuleSet, previewAllocation, type CompiledRuleSet, type RuleSetIssue } from '@urikiri/allocation';
+import {
+  compileRuleSet,
+  InvalidRuleSetError,
+  parseRuleSet,
+  previewAllocation,
+  type CompiledRuleSet,
+  type RuleSetIssue,
+} from '@urikiri/allocation';
 import { Product } from '@urikiri/inventory';
 import { AllocationPlanner, Listing } from '@urikiri/sync';
 import { RequireScope } from '../../auth/require-scope.decorator';
@@ -46,7 +53,8 @@ export class RulePreviewController {
   @HttpCode(200)
   @ZonelessDates({ body: ['at'] })
   @ApiOperation({
-    summary: 'Check a rule set and preview it for one SKU: each listing\'s quantity with the engine\'s trace, the rule deciding each setting, and the risks.',
+    summary:
+      "Check a rule set and preview it for one SKU: each listing's quantity with the engine's trace, the rule deciding each setting, and the risks.",
     description: 'A wrong rule set is refused with 400 naming each path under `ruleSet`, as PUT /rules would; nothing is activated.',
   })
   @ApiZodBody(rulePreviewSchema)
