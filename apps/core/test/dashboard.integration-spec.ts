@@ -103,13 +103,13 @@ describe('dashboard in headless Chromium (PostgreSQL, Redis, the testshop sandbo
     expect(await page.locator('[data-figure="available"] strong').textContent()).toBe('10');
     await page.locator('#live[data-state="live"]').waitFor();
 
+    // A mark on this page's window: a reload would lose it.
+    await page.evaluate('window.stillTheSamePage = true');
     shops['shop-a'].stock.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 3 }] });
     await shows(shops['shop-b'], 'tea', 7);
-    await page.waitForFunction(
-      () => document.querySelector('tr[data-account="shop-b"] [data-cell="published"]')?.textContent === '7',
-      undefined,
-      { timeout: 15_000 },
-    );
+    // The page is not reloaded: the figure changes in place when the event stream says so.
+    await published('shop-b').filter({ hasText: /^7$/ }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate('window.stillTheSamePage')).toBe(true);
     expect(await page.locator('[data-figure="reserved"] strong').textContent()).toBe('3');
     await screenshot(page, 'sku');
 
@@ -143,9 +143,7 @@ describe('dashboard in headless Chromium (PostgreSQL, Redis, the testshop sandbo
       '#rules-editor',
       ['version: 2', 'mode: partitioned', 'rules:', '  - id: split', '    limits: { testshop: { max: 4 } }'].join('\n'),
     );
-    await page.waitForFunction(
-      () => document.querySelector('#rule-preview tr[data-account="shop-a"] [data-cell="preview"] strong')?.textContent === '4',
-    );
+    await page.locator('#rule-preview tr[data-account="shop-a"] [data-cell="preview"] strong').filter({ hasText: /^4$/ }).waitFor();
     expect(await page.locator('#rule-issues li').count()).toBe(0);
     expect(await page.locator('#rule-preview tr[data-account="shop-a"] .trace li').count()).toBeGreaterThan(0);
     await screenshot(page, 'rules');
