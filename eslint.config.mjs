@@ -44,6 +44,8 @@ export default [
             { sourceTag: 'type:sdk', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: ['@nestjs/*', '@mikro-orm/*', 'bullmq'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:data', 'type:domain', 'type:sdk', 'type:connector', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            // The dashboard's modules are served to the browser as they are: no library, no package can come along.
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: [], bannedExternalImports: ['*'] },
             // Business area: channels never reach into the ledger or the engine, and so on.
             { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },

@@ -18,7 +18,8 @@ module.exports = {
       // the name apps/core/src/simulation/simulation-thread.entry.ts looks for.
       additionalEntryPoints: [{ entryName: 'simulation-thread', entryPath: './src/simulation/simulation.thread.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // The dashboard's static files (apps/dashboard/src), served at /dashboard from dist/apps/core/dashboard.
+      assets: ['./src/assets', { input: '../dashboard/src', glob: '**/*.{html,js,css,svg}', output: 'dashboard' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -87,6 +87,14 @@ export class AllocationPlanner {
     return { changed, accounts: [...accounts], stock };
   }
 
+  /**
+   * The allocation unit of a product exactly as `plan` reads it (stock, bundles, listings), without
+   * planning: what a preview of another rule set runs on, so it shows what activating it would do.
+   */
+  async unitFor(productId: number): Promise<AllocationUnit> {
+    return (await this.unitOf(this.tx.session(), productId)).input;
+  }
+
   /** Every product some listing sells: what a rule change or a rule window opening re-plans. */
   async listedProducts(): Promise<number[]> {
     const rows = await this.tx.session().all<{ product_id: number }>('SELECT DISTINCT product_id FROM listing ORDER BY product_id');

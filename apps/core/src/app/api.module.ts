@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
+import { DashboardApiModule } from '../dashboard/dashboard-api.module';
 import { HealthModule } from '../health/health.module';
 import { LedgerExceptionFilter } from '../http/ledger-exception.filter';
 import { InventoryApiModule } from '../inventory/inventory-api.module';
@@ -11,7 +12,7 @@ import { ZonelessDatesInterceptor } from '../time/zoneless-dates.interceptor';
 
 /** Everything HTTP: present only when ROLE includes `api`. */
 @Module({
-  imports: [AuthModule, HealthModule, InventoryApiModule, SyncApiModule, SimulationApiModule, ObservabilityApiModule],
+  imports: [AuthModule, HealthModule, InventoryApiModule, SyncApiModule, SimulationApiModule, ObservabilityApiModule, DashboardApiModule],
   providers: [
     { provide: APP_FILTER, useClass: LedgerExceptionFilter },
     { provide: APP_INTERCEPTOR, useClass: ZonelessDatesInterceptor },

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { type AppConfig, runsApi } from '../config/app-config';
 import { mountQueuesBoard } from '../observability/mount-queues-board';
 import { setUpOpenApi } from '../openapi/openapi.setup';
+import { serveDashboard } from '../dashboard/serve-dashboard';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -33,6 +34,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
   });
   mountQueuesBoard(app, config);
   setUpOpenApi(app);
+  serveDashboard(app);
   app.enableShutdownHooks();
   return app;
 }

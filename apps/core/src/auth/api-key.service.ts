@@ -65,6 +65,12 @@ export class ApiKeyService {
     return found ? view(found) : null;
   }
 
+  /** The key a dashboard session was opened with, while it is still active. */
+  async activeById(id: number): Promise<ApiKeyView | null> {
+    const found = await this.orm.em.fork().findOne(ApiKey, { id, revokedAt: null });
+    return found ? view(found) : null;
+  }
+
   async list(): Promise<ApiKeyView[]> {
     const keys = await this.orm.em.fork().find(ApiKey, {}, { orderBy: { id: 'asc' } });
     return keys.map(view);

@@ -4,10 +4,12 @@ import { AdminKeyBootstrap } from './admin-key-bootstrap.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyService } from './api-key.service';
 import { ApiKeysController } from './api-keys.controller';
+import { SessionController } from './session.controller';
+import { SessionStore } from './session.store';
 
 @Module({
-  controllers: [ApiKeysController],
-  providers: [ApiKeyService, AdminKeyBootstrap, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  controllers: [ApiKeysController, SessionController],
+  providers: [ApiKeyService, SessionStore, AdminKeyBootstrap, { provide: APP_GUARD, useClass: ApiKeyGuard }],
   exports: [ApiKeyService],
 })
 export class AuthModule {}
