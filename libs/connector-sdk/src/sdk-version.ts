@@ -3,6 +3,7 @@
  * range it was built for (`sdkRange`); the registry refuses to start when this version is outside it.
  * Raise the major version whenever a change would break a connector written for the previous one,
  * the minor one when the contract gains something optional (1.1: webhook events resolved after the
- * answer, `resolveWebhookEvents` and `deliveryEvents`).
+ * answer, `resolveWebhookEvents` and `deliveryEvents`; 1.2: `OrderEvent.restocked` on cancellations
+ * and `PushRetryable.retryAfterMs`, both optional, so a connector built for 1.0 or 1.1 still fits).
  */
-export const SDK_VERSION = '1.1.0';
+export const SDK_VERSION = '1.2.0';

@@ -158,12 +158,22 @@ export class OrderIngestor {
     await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, taken = ? WHERE id = ?', [
       after.quantity, after.cancelled, after.shipped, bool(sql, after.taken), before.id,
     ]);
-    // The channel lowered its displayed stock when it took the units (and, we assume, which errs
-    // towards showing less, put cancelled units back). Our belief of its quantity follows only once
-    // the ledger holds the change (see followChannel), never before.
+    // The channel lowered its displayed stock when it took the units, and put cancelled units back
+    // unless it says it did not (`restocked: false`); when it does not say we assume it did, which
+    // errs towards showing less. Our belief of its quantity follows only once the ledger holds the
+    // change (see followChannel), never before.
     const heldBefore = before.taken ? before.quantity - before.cancelled : 0;
     const heldAfter = after.taken ? after.quantity - after.cancelled : 0;
-    after.heldDelta = listing ? heldAfter - heldBefore : 0;
+    const keptOffSale = event.status === 'cancelled' && event.restocked === false;
+    after.heldDelta = listing && !keptOffSale ? heldAfter - heldBefore : 0;
+    if (listing && keptOffSale && heldAfter < heldBefore) {
+      // The ledger gets the units back, the channel keeps showing fewer: a push is owed even if the
+      // target does not move (a sale and its cancel ingested together leave it where it was). Under a
+      // new version, since channels replay a repeated version's first outcome instead of applying it.
+      await sql.run('UPDATE listing SET dirty = ?, target_version = target_version + 1 WHERE id = ? AND target IS NOT NULL AND last_published IS NOT NULL', [
+        bool(sql, true), listing.id,
+      ]);
+    }
     after.listingId = listing ? Number(listing.id) : null;
     after.occurredAt = event.occurredAt;
     return after;

@@ -170,7 +170,7 @@ export class PushExecutor {
     }
     const failures = listing.failures + 1;
     const dead = result.status === 'permanent' || failures >= this.policy.maxFailures;
-    const wait = result.status === 'rate-limited' ? result.retryAfterMs : this.backoff(failures);
+    const wait = result.status === 'rate-limited' ? result.retryAfterMs : Math.max(this.backoff(failures), result.status === 'retryable' ? (result.retryAfterMs ?? 0) : 0);
     if (result.status === 'rate-limited') {
       report.rateLimited++;
       report.rateLimitWaitMs += result.retryAfterMs;

@@ -2,12 +2,13 @@
 // The suite registers itself with the Jest globals of the test file that calls it; the reference
 // above lets any project type-check this file without listing jest among its own types.
 import type { ChannelConnector, ConnectorClass } from '../connector/channel-connector';
-import type { PushItem, PushResult } from '../connector/connector.types';
+import type { OrderEvent, PushItem, PushResult } from '../connector/connector.types';
 import { CredentialsError } from '../connector/parse-credentials';
 import { deliveryEvents } from '../connector/delivery-events';
 import { ConnectorError, WebhookRejectedError } from '../errors/connector-error';
 import { validateManifest } from '../manifest/validate-manifest';
 import type { ChannelSandbox } from '../sandbox/channel-sandbox';
+import type { SandboxOrder } from '../sandbox/sandbox-stock';
 
 export interface ConformanceOptions {
   connector: ConnectorClass;
@@ -24,10 +25,21 @@ function statuses(results: readonly PushResult[]): Record<string, string> {
 }
 
 /**
+ * An event without `restocked` and the sandbox's stream position. Whether a cancellation restocked
+ * is optional (only some channels say): it has a test of its own, and the rest of an event must
+ * match the channel's exactly.
+ */
+function withoutRestock(event: OrderEvent & { seq?: number }): Omit<OrderEvent, 'restocked'> {
+  const { restocked: _restocked, seq: _seq, ...rest } = event;
+  return rest;
+}
+
+/**
  * Registers the Jest suite every connector must pass against its own sandbox. It checks behaviour
  * the core relies on, through real HTTP: quantities round-trip, batches respect bulk limits, failures
- * are reported per item, 429 pauses calls, expired tokens are refreshed, retries apply once, order
- * paging loses and repeats nothing, forged webhooks are refused, and no push undoes a sale the
+ * are reported per item, 429 pauses calls, a maintenance wait is never cut short, expired tokens are
+ * refreshed, retries apply once, order paging loses and repeats nothing, a cancellation is said to
+ * have restocked only when it did, forged webhooks are refused, and no push undoes a sale the
  * channel made before we ingested it.
  */
 export function runConnectorConformance(options: ConformanceOptions): void {
@@ -57,10 +69,24 @@ export function runConnectorConformance(options: ConformanceOptions): void {
     return { listingId, target, lastPublished, version };
   };
   /** A buyer takes `units` on the channel, and the channel lowers its stock as it really does. */
-  const sell = (listingId: string, units: number): void => {
+  const sell = (listingId: string, units: number): SandboxOrder => {
     const order = sandbox.stock.createOrder({ lines: [{ listingId, quantity: units }] });
     if (manifest.stockLoweredOn === 'order-paid') {
       sandbox.stock.payOrder(order.orderId);
+    }
+    return order;
+  };
+  /** Every order event the connector hands out from the start. */
+  const allOrderEvents = async (): Promise<OrderEvent[]> => {
+    const events: OrderEvent[] = [];
+    let cursor: string | null = null;
+    for (;;) {
+      const page = await connector.fetchOrders(cursor);
+      events.push(...page.events);
+      cursor = page.nextCursor;
+      if (!page.hasMore) {
+        return events;
+      }
     }
   };
 
@@ -189,7 +215,12 @@ export function runConnectorConformance(options: ConformanceOptions): void {
     it('reports maintenance and server errors as retryable and writes nothing', async () => {
       const [id] = seed(1, 2);
       sandbox.faults.startMaintenance(1);
-      expect((await connector.push([item(id, 5, 2)]))[0].status).toBe('retryable');
+      const [maintained] = await connector.push([item(id, 5, 2)]);
+      expect(maintained.status).toBe('retryable');
+      if (maintained.status === 'retryable' && maintained.retryAfterMs !== undefined) {
+        // The wait is optional, but one that is given must not cut short the one the channel asked for.
+        expect(maintained.retryAfterMs).toBeGreaterThanOrEqual(1000);
+      }
       sandbox.faults.endMaintenance();
       sandbox.faults.next('push', { kind: 'server-error', status: 503 });
       expect((await connector.push([item(id, 5, 2)]))[0].status).toBe('retryable');
@@ -227,11 +258,33 @@ export function runConnectorConformance(options: ConformanceOptions): void {
       sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1);
       const next = await connector.fetchOrders(cursor);
       const fresh = sandbox.stock.events().slice(channelEvents.length);
-      expect(next.events).toEqual(fresh.map(({ seq: _seq, ...event }) => event));
+      expect(next.events.map(withoutRestock)).toEqual(fresh.map(withoutRestock));
       expect(next.events.map((e) => [e.status, e.quantity])).toEqual([
         ['created', 3],
         ['cancelled', 1],
       ]);
+    });
+
+    it('says a cancellation put the units back on display only when the channel did', async () => {
+      const [id] = seed(1, 10);
+      const kept = sell(id, 2);
+      sandbox.stock.cancelLine(kept.orderId, kept.lines[0].lineId, 1, { restock: false });
+      const back = sell(id, 2);
+      sandbox.stock.cancelLine(back.orderId, back.lines[0].lineId, 1, { restock: true });
+      expect(sandbox.stock.quantity(id)).toBe(7);
+
+      // The channel's two cancellations, oldest first, by the ids the connector gives them.
+      const [keptId, backId] = sandbox.stock
+        .events()
+        .filter((e) => e.status === 'cancelled')
+        .map((e) => e.eventId);
+      const told = new Map((await allOrderEvents()).map((e) => [e.eventId, e]));
+      expect(told.get(keptId)).toMatchObject({ status: 'cancelled', quantity: 1 });
+      expect(told.get(backId)).toMatchObject({ status: 'cancelled', quantity: 1 });
+      // Unknown (left out) is always allowed; a value the connector gives must be what happened.
+      expect([undefined, false]).toContain(told.get(keptId)?.restocked);
+      expect([undefined, true]).toContain(told.get(backId)?.restocked);
+      expect([...told.values()].filter((e) => e.status !== 'cancelled' && e.restocked !== undefined)).toEqual([]);
     });
 
     if (manifest.orderDelivery.webhook) {

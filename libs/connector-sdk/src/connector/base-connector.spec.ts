@@ -100,6 +100,25 @@ describe('BaseConnector', () => {
     expect(server.requests.entries('push')).toHaveLength(1);
   });
 
+  it('marks the rest of a batch retryable with the wait after a maintenance answer, without calling again', async () => {
+    server.faults.startMaintenance(45);
+    const results = await connector.push([item('a', 1), item('b', 1), item('c', 1)]);
+    expect(results.map((r) => [r.status, r.status === 'retryable' ? r.retryAfterMs : null])).toEqual([
+      ['retryable', 45_000],
+      ['retryable', 45_000],
+      ['retryable', 45_000],
+    ]);
+    expect(server.requests.entries('push')).toHaveLength(1);
+  });
+
+  it('tries the rest of a batch after a server error that named no wait', async () => {
+    server.faults.next('push', { kind: 'server-error', status: 502 });
+    const results = await connector.push([item('a', 1), item('b', 1), item('c', 1)]);
+    expect(results.map((r) => r.status)).toEqual(['retryable', 'retryable', 'ok']);
+    expect(results[0]).not.toHaveProperty('retryAfterMs');
+    expect(server.requests.entries('push')).toHaveLength(2);
+  });
+
   it('does not retry a refused static key', async () => {
     const refused = new KeyConnector({ credentials: { apiKey: 'bad' }, baseUrl: server.url });
     expect((await refused.push([item('a', 1)]))[0].status).toBe('auth');

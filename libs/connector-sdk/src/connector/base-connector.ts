@@ -137,7 +137,6 @@ export abstract class BaseConnector<TCredentials> implements ChannelConnector {
     let blocked: unknown = null;
     for (const part of chunk(items.filter((i) => i.target <= max), this.manifest.bulk.push)) {
       if (blocked !== null) {
-        // After a 429 or refused credentials the rest of the batch would meet the same answer.
         part.forEach((item) => results.set(item, pushResultFromError(item, blocked)));
         continue;
       }
@@ -146,8 +145,10 @@ export abstract class BaseConnector<TCredentials> implements ChannelConnector {
         this.assertOneResultPerItem(part, partResults);
         part.forEach((item, i) => results.set(item, partResults[i]));
       } catch (error) {
-        const kind = classify(error).kind;
-        if (kind === 'rate-limited' || kind === 'auth') {
+        const c = classify(error);
+        // A channel that asked us to wait (429, or maintenance with Retry-After) or refused our
+        // credentials would answer the rest of the batch the same way.
+        if (c.kind === 'rate-limited' || c.kind === 'auth' || (c.kind === 'retryable' && c.retryAfterMs !== undefined)) {
           blocked = error;
         }
         part.forEach((item) => results.set(item, pushResultFromError(item, error)));

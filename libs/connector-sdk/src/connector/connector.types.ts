@@ -40,9 +40,15 @@ export interface PushOk extends PushResultBase {
   status: 'ok';
   channelQuantity: number | null;
 }
+/**
+ * Nothing was written, or nothing we can count on; try again later with the same version.
+ * `retryAfterMs` is how long the channel asked us to stay away (a 503 with Retry-After, a maintenance
+ * window); absent when it did not say, and the caller then backs off on its own.
+ */
 export interface PushRetryable extends PushResultBase {
   status: 'retryable';
   message: string;
+  retryAfterMs?: number;
 }
 export interface PushRateLimited extends PushResultBase {
   status: 'rate-limited';
@@ -108,6 +114,14 @@ export interface OrderEvent {
   status: OrderLineStatus;
   quantity: number;
   occurredAt: string;
+  /**
+   * `cancelled` only, and only when the channel says: whether it put the units it had taken for
+   * this line back on display (Rakuten's restoreInventoryFlag, Shopify's restockType). With `false`
+   * the listing keeps showing that many fewer; absent means unknown, and the core assumes the units
+   * came back, which errs towards the channel showing less. Units the channel never took from its
+   * display (an order not yet paid on a channel that takes stock at payment) are not affected.
+   */
+  restocked?: boolean;
 }
 
 export interface OrderPage {

@@ -15,6 +15,9 @@ export function pushResultFromError(item: PushItem, error: unknown): PushResult 
     case 'stale':
       return { ...base, status: 'stale', message: c.message, channelQuantity: null };
     case 'retryable':
-      return { ...base, status: 'retryable', message: c.message };
+      // A channel in maintenance often says when it is back; without it the caller backs off alone.
+      return c.retryAfterMs === undefined
+        ? { ...base, status: 'retryable', message: c.message }
+        : { ...base, status: 'retryable', message: c.message, retryAfterMs: c.retryAfterMs };
   }
 }

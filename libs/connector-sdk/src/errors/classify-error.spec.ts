@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
-import { classify, toConnectorError } from './classify-error';
+import { DEFAULT_RETRY_AFTER_MS, classify, toConnectorError } from './classify-error';
 import { ConnectorError } from './connector-error';
 
 describe('classify', () => {
@@ -10,12 +10,15 @@ describe('classify', () => {
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      const status = Number(req.url?.slice(1));
+      // `/<status>` answers that status; `?retry-after=<value>` adds the header; 429 says 3 s unless told.
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const status = Number(url.pathname.slice(1));
       if (status === 0) {
         req.socket.destroy();
         return;
       }
-      res.writeHead(status, status === 429 ? { 'retry-after': '3' } : {});
+      const retryAfter = url.searchParams.get('retry-after') ?? (status === 429 ? '3' : null);
+      res.writeHead(status, retryAfter === null ? {} : { 'retry-after': retryAfter });
       res.end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,8 +49,23 @@ describe('classify', () => {
     expect(classify(await failure(`/${status}`)).kind).toBe(kind);
   });
 
-  it('carries the Retry-After of a 429', async () => {
+  it('carries the Retry-After of a 429, and waits a default one when it is missing or unreadable', async () => {
     expect(classify(await failure('/429')).retryAfterMs).toBe(3000);
+    expect(classify(await failure('/429?retry-after=')).retryAfterMs).toBe(DEFAULT_RETRY_AFTER_MS);
+    expect(classify(await failure('/429?retry-after=soon')).retryAfterMs).toBe(DEFAULT_RETRY_AFTER_MS);
+  });
+
+  it('carries the Retry-After of a 503 or another transient failure, and invents none', async () => {
+    expect(classify(await failure('/503?retry-after=120'))).toMatchObject({ kind: 'retryable', retryAfterMs: 120_000, httpStatus: 503 });
+    expect(classify(await failure('/500?retry-after=2')).retryAfterMs).toBe(2000);
+    const now = Date.parse('2026-12-04T11:00:00Z');
+    const dated = await failure(`/503?retry-after=${encodeURIComponent('Fri, 04 Dec 2026 11:05:00 GMT')}`);
+    expect(classify(dated, now).retryAfterMs).toBe(300_000);
+    expect(classify(await failure('/503')).retryAfterMs).toBeUndefined();
+    expect(classify(await failure('/503?retry-after=later')).retryAfterMs).toBeUndefined();
+    // A refusal is final whatever the header says; there is nothing to wait for.
+    expect(classify(await failure('/400?retry-after=5')).retryAfterMs).toBeUndefined();
+    expect(toConnectorError(await failure('/503?retry-after=7'))).toMatchObject({ kind: 'retryable', retryAfterMs: 7000 });
   });
 
   it('reads a dropped connection as retryable', async () => {

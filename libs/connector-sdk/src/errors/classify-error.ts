@@ -47,10 +47,27 @@ function kindForStatus(status: number): ErrorKind {
 }
 
 /**
+ * How long the channel asked us to wait. A 429 always gets a wait (the default when Retry-After is
+ * missing or unreadable: no wait would hammer it). A transient failure (503 in maintenance or
+ * overload, any 5xx, 408, 425) gets one only when the channel sent Retry-After; otherwise the
+ * caller's own backoff decides.
+ */
+function retryAfterOf(kind: ErrorKind, headers: unknown, now: number): number | undefined {
+  if (kind !== 'rate-limited' && kind !== 'retryable') {
+    return undefined;
+  }
+  const said = parseRetryAfter(headerValue(headers, 'retry-after'), now);
+  if (said !== null) {
+    return said;
+  }
+  return kind === 'rate-limited' ? DEFAULT_RETRY_AFTER_MS : undefined;
+}
+
+/**
  * One reading of any failure for every connector: a ConnectorError keeps the kind its connector
  * chose; an HTTP answer is judged by its status (429 → rate-limited with Retry-After, 401/403 → auth,
- * 408/425/5xx → retryable, other 4xx → permanent); network failures and timeouts are retryable, a
- * request that could not be built is permanent.
+ * 408/425/5xx → retryable, with Retry-After when sent, other 4xx → permanent); network failures and
+ * timeouts are retryable, a request that could not be built is permanent.
  * Anything else is a programming error, and retrying a programming error only repeats it.
  */
 export function classify(error: unknown, now: number = Date.now()): ErrorClassification {
@@ -67,12 +84,12 @@ export function classify(error: unknown, now: number = Date.now()): ErrorClassif
     const status = error.response?.status;
     if (status !== undefined) {
       const kind = kindForStatus(status);
-      const retryAfterMs =
-        kind === 'rate-limited' || status === 503
-          ? (parseRetryAfter(headerValue(error.response?.headers, 'retry-after'), now) ??
-            (kind === 'rate-limited' ? DEFAULT_RETRY_AFTER_MS : undefined))
-          : undefined;
-      return { kind, message: `HTTP ${status} from ${error.config?.url ?? 'the channel'}`, retryAfterMs, httpStatus: status };
+      return {
+        kind,
+        message: `HTTP ${status} from ${error.config?.url ?? 'the channel'}`,
+        retryAfterMs: retryAfterOf(kind, error.response?.headers, now),
+        httpStatus: status,
+      };
     }
     if (error.code !== undefined && RETRYABLE_NETWORK_CODES.has(error.code)) {
       return { kind: 'retryable', message: `${error.code}: ${error.message}`, code: error.code };

@@ -17,4 +17,12 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('')).toBeNull();
     expect(parseRetryAfter('soon')).toBeNull();
   });
+
+  it('refuses what only looks like a number or a date, rather than reading some other instant into it', () => {
+    const now = Date.parse('2026-12-04T11:00:00Z');
+    expect(parseRetryAfter('-5', now)).toBeNull();
+    expect(parseRetryAfter(-5, now)).toBeNull();
+    expect(parseRetryAfter('1 hour', now)).toBeNull();
+    expect(parseRetryAfter('Friday, 04-Dec-26 11:01:00 GMT', now)).toBe(60_000);
+  });
 });

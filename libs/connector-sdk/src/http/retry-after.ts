@@ -14,6 +14,11 @@ export function parseRetryAfter(value: string | number | undefined | null, now: 
   if (/^\d+(\.\d+)?$/.test(text)) {
     return Math.ceil(Number(text) * 1000);
   }
+  // Every HTTP-date form carries a time of day. Without this check Date.parse would read "-5" or
+  // "1 hour" as some date and the caller would skip its default.
+  if (!/\d{1,2}:\d{2}:\d{2}/.test(text)) {
+    return null;
+  }
   const at = Date.parse(text);
   if (Number.isNaN(at)) {
     return null;

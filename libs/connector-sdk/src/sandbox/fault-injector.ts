@@ -4,14 +4,15 @@ import type { SeededRandom } from './seeded-random';
 /**
  * What can go wrong on one call:
  * - `rate-limit`: 429 with Retry-After, whatever the bucket says.
- * - `server-error`: a 5xx (500 by default).
+ * - `server-error`: a 5xx (500 by default), with Retry-After when `retryAfterSeconds` is given (a 503
+ *   of an overloaded channel that says when to come back).
  * - `timeout`: the sandbox never answers; the caller's timeout must fire.
  * - `lost-response`: the call takes effect, then the connection drops before the answer, so the
  *   caller cannot know it succeeded: the case idempotent retries exist for.
  */
 export type Fault =
   | { kind: 'rate-limit'; retryAfterSeconds: number }
-  | { kind: 'server-error'; status?: number }
+  | { kind: 'server-error'; status?: number; retryAfterSeconds?: number }
   | { kind: 'timeout' }
   | { kind: 'lost-response' };
 

@@ -102,6 +102,23 @@ describe('createSandboxServer', () => {
     expect(writes).toBe(2);
   });
 
+  it('answers a server-error fault with the Retry-After it names, on the channel\'s own error body', async () => {
+    await start({
+      errorResponses: {
+        serverError: (status) => jsonResponse(status, { errors: [{ code: 'BUSY' }] }),
+        maintenance: (s) => jsonResponse(503, { errors: [{ code: 'MAINTENANCE' }] }, { 'Retry-After': String(s) }),
+      },
+    });
+    server.faults.next('push', { kind: 'server-error', status: 503, retryAfterSeconds: 30 }).next('push', { kind: 'server-error', status: 503 });
+    const overloaded = await http.post(`${server.url}/items/x/stock`, {});
+    expect([overloaded.status, overloaded.headers['retry-after'], overloaded.data]).toEqual([503, '30', { errors: [{ code: 'BUSY' }] }]);
+    const plain = await http.post(`${server.url}/items/x/stock`, {});
+    expect([plain.status, plain.headers['retry-after']]).toEqual([503, undefined]);
+    server.faults.startMaintenance(90);
+    expect((await http.post(`${server.url}/items/x/stock`, {})).headers['retry-after']).toBe('90');
+    expect(writes).toBe(0);
+  });
+
   it('holds a call forever on a timeout fault, so the client timeout fires', async () => {
     await start();
     server.faults.next('orders', { kind: 'timeout' });

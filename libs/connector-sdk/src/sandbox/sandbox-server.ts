@@ -73,6 +73,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The channel's error answer with the Retry-After a fault asked for, keeping one the channel set itself. */
+function withRetryAfter(answer: SandboxResponse, retryAfterSeconds: number | undefined): SandboxResponse {
+  if (retryAfterSeconds === undefined || Object.keys(answer.headers ?? {}).some((h) => h.toLowerCase() === 'retry-after')) {
+    return answer;
+  }
+  return { ...answer, headers: { ...answer.headers, 'retry-after': String(retryAfterSeconds) } };
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -139,7 +147,7 @@ export async function createSandboxServer(options: SandboxServerOptions): Promis
       return;
     }
     if (fault?.kind === 'server-error') {
-      const answer = errors.serverError(fault.status ?? 500);
+      const answer = withRetryAfter(errors.serverError(fault.status ?? 500), fault.retryAfterSeconds);
       log(route.operation, answer.status, fault.kind);
       write(res, answer);
       return;

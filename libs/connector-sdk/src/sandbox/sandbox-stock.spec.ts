@@ -49,6 +49,30 @@ describe('SandboxStock', () => {
     expect(() => stock.shipOrder(order.orderId)).toThrow('is cancelled; this step needs it paid');
   });
 
+  it('says on each cancellation whether the units went back on display, and on no other event', () => {
+    const stock = stockOf('order-created');
+    const order = stock.createOrder({ lines: [{ listingId: 'L1', quantity: 4 }] });
+    stock.cancelLine(order.orderId, order.lines[0].lineId, 1, { restock: false });
+    stock.cancelLine(order.orderId, order.lines[0].lineId, 2, { restock: true });
+    stock.cancelOrder(order.orderId, { restock: false });
+    expect(stock.quantity('L1')).toBe(8);
+    expect(stock.events().map((e) => [e.status, e.quantity, e.restocked])).toEqual([
+      ['created', 4, undefined],
+      ['cancelled', 1, false],
+      ['cancelled', 2, true],
+      ['cancelled', 1, false],
+    ]);
+    expect(stock.events()[0]).not.toHaveProperty('restocked');
+  });
+
+  it('reports a restocking cancellation of units it never took as restocked, with nothing to give back', () => {
+    const stock = stockOf('order-paid');
+    const order = stock.createOrder({ lines: [{ listingId: 'L1', quantity: 3 }] });
+    stock.cancelOrder(order.orderId);
+    expect(stock.quantity('L1')).toBe(10);
+    expect(stock.events().at(-1)).toMatchObject({ status: 'cancelled', quantity: 3, restocked: true });
+  });
+
   it('refuses to sell what it does not show, unless the listing keeps selling when out of stock', () => {
     const stock = stockOf('order-created', 2);
     expect(() => stock.createOrder({ lines: [{ listingId: 'L1', quantity: 3 }] })).toThrow(SandboxOrderError);

@@ -158,7 +158,11 @@ export class SandboxStock {
     return structuredClone(order);
   }
 
-  /** Cancels what is left of every line; `restock` gives the taken units back (Rakuten's restoreInventoryFlag). */
+  /**
+   * Cancels what is left of every line; `restock` (default true) gives the taken units back
+   * (Rakuten's restoreInventoryFlag, Shopify's restockType). Each `cancelled` event says which
+   * (`restocked`); a channel sandbox whose API does not tell leaves it out of the events it shows.
+   */
   cancelOrder(orderId: string, options: { restock?: boolean } = {}): SandboxOrder {
     const order = this.requireOrder(orderId, ['created', 'paid']);
     for (const line of this.activeLines(order)) {
@@ -168,7 +172,7 @@ export class SandboxStock {
     return structuredClone(order);
   }
 
-  /** Cancels `quantity` units of one line, e.g. one of three pieces the buyer no longer wants. */
+  /** Cancels `quantity` units of one line, e.g. one of three pieces the buyer no longer wants; `restock` as for cancelOrder. */
   cancelLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
     const order = this.requireOrder(orderId, ['created', 'paid']);
     const line = order.lines.find((l) => l.lineId === lineId);
@@ -217,7 +221,7 @@ export class SandboxStock {
       line.taken -= back;
       this.require(line.listingId).quantity += back;
     }
-    this.emit(order, line, 'cancelled', quantity);
+    this.emit(order, line, 'cancelled', quantity, restock);
   }
 
   private activeLines(order: SandboxOrder): SandboxOrderLine[] {
@@ -238,7 +242,7 @@ export class SandboxStock {
     }
   }
 
-  private emit(order: SandboxOrder, line: SandboxOrderLine, status: OrderLineStatus, quantity: number): void {
+  private emit(order: SandboxOrder, line: SandboxOrderLine, status: OrderLineStatus, quantity: number, restocked?: boolean): void {
     const seq = this.stream.length + 1;
     this.stream.push({
       seq,
@@ -250,6 +254,7 @@ export class SandboxStock {
       status,
       quantity,
       occurredAt: new Date(this.clock()).toISOString(),
+      ...(restocked === undefined ? {} : { restocked }),
     });
   }
 

@@ -22,6 +22,8 @@ describe('Rakuten maintenance windows', () => {
     const first = await connector.push(batch);
     expect(first.slice(0, 400).every((r) => r.status === 'ok')).toBe(true);
     expect(first.slice(400).every((r) => r.status === 'retryable')).toBe(true);
+    // RMS's Retry-After travels with every held item, so the push queue waits for the window.
+    expect(new Set(first.slice(400).map((r) => (r.status === 'retryable' ? r.retryAfterMs : null)))).toEqual(new Set([2000]));
     // The batch stopped at the first 503 instead of knocking on RMS with every remaining chunk.
     expect(sandbox.requests.entries('push').map((e) => e.status)).toEqual([204, 503]);
 
@@ -42,7 +44,7 @@ describe('Rakuten maintenance windows', () => {
     const before = await connector.fetchOrders(null);
     sandbox.faults.startMaintenance(30, ['orders']);
     sandbox.stock.createOrder({ lines: [{ listingId: 'towel:white', quantity: 2 }] });
-    await expect(connector.fetchOrders(before.nextCursor)).rejects.toMatchObject({ kind: 'retryable' });
+    await expect(connector.fetchOrders(before.nextCursor)).rejects.toMatchObject({ kind: 'retryable', retryAfterMs: 30_000 });
     sandbox.faults.endMaintenance();
     const after = await connector.fetchOrders(before.nextCursor);
     expect(after.events.map((e) => [e.listingId, e.status, e.quantity])).toEqual([['towel:white', 'created', 2]]);

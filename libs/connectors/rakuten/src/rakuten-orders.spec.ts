@@ -65,11 +65,65 @@ describe('Rakuten order polling', () => {
     expect(sandbox.stock.quantity('yukata:navy-m')).toBe(47);
     expect(sandbox.stock.quantity('yukata:red-s')).toBe(46);
     const { events } = await drain(null);
-    expect(events.filter((e) => e.status === 'cancelled').map((e) => [e.orderId, e.quantity])).toEqual([
-      [restored.orderId, 2],
-      [kept.orderId, 3],
-      [byItem.orderId, 4],
+    expect(events.filter((e) => e.status === 'cancelled').map((e) => [e.orderId, e.quantity, e.restocked])).toEqual([
+      [restored.orderId, 2, true],
+      [kept.orderId, 3, false],
+      [byItem.orderId, 4, false],
     ]);
+    expect(events.filter((e) => e.status !== 'cancelled').every((e) => !('restocked' in e))).toBe(true);
+  });
+
+  it("reads the item's 在庫戻し setting only for lines that defer to it, once per item among the cancellations handed out", async () => {
+    sandbox.stock.upsertListing({ listingId: 'obi:black', quantity: 20 });
+    sandbox.stock.setRestockOnCancel('yukata:red-s', false);
+    const own = sandbox.stock.createOrder({ lines: [{ listingId: 'yukata:navy-m', quantity: 1, restoreInventoryFlag: 2 }] });
+    const byItem = sandbox.stock.createOrder({
+      lines: [
+        { listingId: 'yukata:navy-m', quantity: 2 },
+        { listingId: 'yukata:red-s', quantity: 2 },
+        { listingId: 'obi:black', quantity: 1 },
+      ],
+    });
+    sandbox.stock.cancelOrder(own.orderId);
+    const first = await drain(null);
+    expect(sandbox.requests.entries('catalogue')).toHaveLength(0);
+
+    sandbox.stock.cancelOrder(byItem.orderId);
+    sandbox.requests.clear();
+    const later = await drain(first.cursor);
+    expect(later.events.map((e) => [e.listingId, e.status, e.restocked])).toEqual([
+      ['yukata:navy-m', 'cancelled', true],
+      ['yukata:red-s', 'cancelled', false],
+      ['obi:black', 'cancelled', true],
+    ]);
+    expect(sandbox.requests.entries('catalogue').map((e) => e.path)).toEqual([
+      '/es/2.0/items/manage-numbers/yukata',
+      '/es/2.0/items/manage-numbers/obi',
+    ]);
+    expect([sandbox.stock.quantity('yukata:navy-m'), sandbox.stock.quantity('yukata:red-s')]).toEqual([49, 48]);
+  });
+
+  it('leaves a cancellation unknown rather than holding the poll when the item cannot be read', async () => {
+    const order = sandbox.stock.createOrder({ lines: [{ listingId: 'yukata:navy-m', quantity: 2 }] });
+    sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1);
+    sandbox.faults.next('catalogue', { kind: 'server-error', status: 500 });
+    const { events } = await drain(null);
+    const cancelled = events.find((e) => e.status === 'cancelled');
+    expect(cancelled).toMatchObject({ eventId: `${order.orderId}-1:cancelled:1`, quantity: 1 });
+    expect(cancelled).not.toHaveProperty('restocked');
+  });
+
+  it('shows the 在庫連動 a shop chose when cancelling as the line\'s restoreInventoryFlag, and reports it', async () => {
+    const order = sandbox.stock.createOrder({ lines: [{ listingId: 'yukata:navy-m', quantity: 3 }] });
+    sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1, { restock: false });
+    expect(sandbox.stock.restoreFlagOf(order.lines[0].lineId)).toBe(2);
+    expect(sandbox.stock.quantity('yukata:navy-m')).toBe(47);
+    const { events } = await drain(null);
+    expect(events.map((e) => [e.status, e.quantity, e.restocked])).toEqual([
+      ['created', 3, undefined],
+      ['cancelled', 1, false],
+    ]);
+    expect(sandbox.requests.entries('catalogue')).toHaveLength(0);
   });
 
   it('reports partial cancellations as they happen, each with its own id, and the line with what was first ordered', async () => {

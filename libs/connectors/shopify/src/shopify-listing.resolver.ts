@@ -2,9 +2,10 @@ import { ConnectorError, type OrderEvent, type UnresolvedOrderEvent } from '@uri
 import { BoundedMap } from './bounded-map';
 import { CoalescingLoader } from './coalescing-loader';
 import type { ShopifyGraphqlClient } from './shopify-graphql.client';
-import { gidNumber, listingIdOf } from './shopify-listing-id';
+import { listingIdOf } from './shopify-listing-id';
 import { lookUpLineLocations, lookUpVariantItems } from './shopify-listing.lookups';
 import type { ShopifyOrderSnapshot } from './shopify-order.snapshot';
+import { parseWebhookLineRef, type WebhookLineRef } from './shopify-webhook-line-ref';
 
 export interface ShopifyListingResolverOptions {
   graphql: ShopifyGraphqlClient;
@@ -47,25 +48,32 @@ export class ShopifyListingResolver {
    * whose line sits in no fulfillment order yet, is left out: polling brings it once it can be placed.
    */
   async resolve(events: readonly UnresolvedOrderEvent[]): Promise<OrderEvent[]> {
-    events.forEach((e, i) => {
-      if (gidNumber(e.listingRef, 'ProductVariant') === null) {
+    const refs: WebhookLineRef[] = events.map((e, i) => {
+      const ref = parseWebhookLineRef(e.listingRef);
+      if (ref === null) {
         throw new ConnectorError(
           'permanent',
           `events[${i}].listingRef: ${JSON.stringify(e.listingRef)} is not a Shopify variant id (gid://shopify/ProductVariant/<id>)`,
         );
       }
+      return ref;
     });
-    const unknownVariants = events.map((e) => e.listingRef).filter((v) => !this.variantItems.has(v));
+    const unknownVariants = refs.map((r) => r.variantId).filter((v) => !this.variantItems.has(v));
     const unplacedOrders = events.filter((e) => !this.lineLocations.has(e.lineId)).map((e) => e.orderId);
     await Promise.all([
       unknownVariants.length > 0 ? this.variantLoader.load(unknownVariants) : null,
       unplacedOrders.length > 0 ? this.orderLoader.load(unplacedOrders) : null,
     ]);
-    return events.flatMap(({ listingRef, ...event }) => {
-      const item = this.variantItems.get(listingRef);
+    return events.flatMap(({ listingRef: _listingRef, ...event }, i) => {
+      const { variantId, restockedAt } = refs[i];
+      const item = this.variantItems.get(variantId);
       const location = this.lineLocations.get(event.lineId);
       const listingId = item && location ? listingIdOf(item, location) : null;
-      return listingId === null ? [] : [{ ...event, listingId }];
+      if (listingId === null) {
+        return [];
+      }
+      // A restock came back to this listing only if it went to the location the line was taken from.
+      return [{ ...event, listingId, ...(restockedAt === null ? {} : { restocked: restockedAt === location }) }];
     });
   }
 

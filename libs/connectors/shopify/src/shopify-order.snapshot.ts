@@ -22,8 +22,18 @@ export interface ShopifyOrderSnapshot {
   /** Successful sale or capture transactions. */
   payments: { id: string; processedAt: string }[];
   /** Cancelled units: Shopify records a cancellation, whole or partial, as a refund. */
-  refunds: { id: string; createdAt: string; lines: { lineItemId: string; quantity: number }[] }[];
+  refunds: { id: string; createdAt: string; lines: RefundLine[] }[];
   fulfillments: { id: string; createdAt: string; lines: { lineItemId: string; quantity: number }[] }[];
+}
+
+/** A refunded line: how many units, and where Shopify put them back (restockType, location), if anywhere. */
+export interface RefundLine {
+  lineItemId: string;
+  quantity: number;
+  /** `NO_RESTOCK`, `CANCEL`, `RETURN` or `LEGACY_RESTOCK`, upper case whichever API said it. */
+  restockType: string;
+  /** The location the units went back to; null when not restocked or not named. */
+  restockLocationId: string | null;
 }
 
 function lineLocations(node: ShopifyOrderNode): Map<string, string> {
@@ -56,7 +66,12 @@ export function snapshotFromGraphql(node: ShopifyOrderNode): ShopifyOrderSnapsho
     refunds: node.refunds.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
-      lines: r.refundLineItems.nodes.map((l) => ({ lineItemId: l.lineItem.id, quantity: l.quantity })),
+      lines: r.refundLineItems.nodes.map((l) => ({
+        lineItemId: l.lineItem.id,
+        quantity: l.quantity,
+        restockType: l.restockType.toUpperCase(),
+        restockLocationId: l.location?.id ?? null,
+      })),
     })),
     fulfillments: node.fulfillments.map((f) => ({
       id: f.id,
@@ -86,7 +101,12 @@ export function snapshotFromWebhook(order: ShopifyWebhookOrder): ShopifyOrderSna
     refunds: order.refunds.map((r) => ({
       id: r.admin_graphql_api_id,
       createdAt: r.created_at,
-      lines: r.refund_line_items.map((l) => ({ lineItemId: gid('LineItem', l.line_item_id), quantity: l.quantity })),
+      lines: r.refund_line_items.map((l) => ({
+        lineItemId: gid('LineItem', l.line_item_id),
+        quantity: l.quantity,
+        restockType: l.restock_type.toUpperCase(),
+        restockLocationId: l.location_id === null ? null : gid('Location', l.location_id),
+      })),
     })),
     fulfillments: order.fulfillments.map((f) => ({
       id: f.admin_graphql_api_id,

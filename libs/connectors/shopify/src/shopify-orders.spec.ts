@@ -87,6 +87,20 @@ describe('Shopify orders: committed stock and order events', () => {
     expect(await connector.fetchOrders((await connector.fetchOrders(null)).nextCursor)).toMatchObject({ events: [], hasMore: false });
   });
 
+  it("says from each refund's restockType whether the cancelled units came back at the line's location", async () => {
+    const back = sandbox.stock.createOrder({ lines: [{ listingId: TEE_TOKYO, quantity: 3 }] });
+    const kept = sandbox.stock.createOrder({ lines: [{ listingId: TEE_OSAKA, quantity: 2 }] });
+    sandbox.stock.cancelLine(back.orderId, back.lines[0].lineId, 1);
+    sandbox.stock.cancelOrder(kept.orderId, { restock: false });
+    expect([sandbox.stock.quantity(TEE_TOKYO), sandbox.stock.quantity(TEE_OSAKA)]).toEqual([8, 2]);
+
+    const cancelled = (await all()).filter((e) => e.status === 'cancelled');
+    expect(cancelled.map((e) => [e.listingId, e.quantity, e.restocked])).toEqual([
+      [TEE_TOKYO, 1, true],
+      [TEE_OSAKA, 2, false],
+    ]);
+  });
+
   it('refuses a cursor it did not hand out, saying what it takes', async () => {
     await expect(connector.fetchOrders('page-2')).rejects.toThrow(/cursor: "page-2" is not a Shopify order cursor; pass null or the nextCursor/);
   });

@@ -27,6 +27,18 @@ describe('Shopify push: compare-and-set with inventorySetQuantities', () => {
   });
   afterEach(() => sandbox.close());
 
+  it("hands on the Retry-After of a 503 or a maintenance window with the retryable result, and none it was not given", async () => {
+    sandbox.faults.next('push', { kind: 'server-error', status: 503, retryAfterSeconds: 20 }).next('push', { kind: 'server-error', status: 503 });
+    const [told] = await connector.push([item(`${TEE}@${TOKYO}`, 5, 10)]);
+    expect(told).toMatchObject({ status: 'retryable', retryAfterMs: 20_000 });
+    const [untold] = await connector.push([item(`${TEE}@${TOKYO}`, 5, 10)]);
+    expect(untold.status).toBe('retryable');
+    expect(untold).not.toHaveProperty('retryAfterMs');
+    sandbox.faults.startMaintenance(300);
+    expect((await connector.push([item(`${TEE}@${TOKYO}`, 5, 10)]))[0]).toMatchObject({ status: 'retryable', retryAfterMs: 300_000 });
+    expect(sandbox.stock.quantity(`${TEE}@${TOKYO}`)).toBe(10);
+  });
+
   it('sets each location of an item on its own: a sale in Osaka makes only Osaka stale', async () => {
     sandbox.stock.createOrder({ lines: [{ listingId: `${TEE}@${OSAKA}`, quantity: 2 }] });
     const results = await connector.push([item(`${TEE}@${TOKYO}`, 7, 10), item(`${TEE}@${OSAKA}`, 7, 10)]);

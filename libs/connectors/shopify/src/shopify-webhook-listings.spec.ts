@@ -89,6 +89,41 @@ describe('Shopify webhook lines: variant â†’ inventory item, fulfillment order â
     expect(lookups()).toHaveLength(3); // only where the new order's units were committed
   });
 
+  it("says whether a webhook's cancellation restocked the listing, once the line's location is known, as polling does", async () => {
+    await start();
+    const order = sandbox.stock.createOrder({ lines: [{ listingId: `${TEE}@${TOKYO}`, quantity: 3 }] });
+    sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1, { restock: false });
+    sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1);
+    const delivery = connector.parseWebhook(webhook(order.orderId, 'orders/updated'));
+    // The order JSON names where a refund restocked, not where the line's units were committed:
+    // NO_RESTOCK is known at once, a restock waits for the look-up with its location in listingRef.
+    const cancelled = delivery.unresolved?.filter((e) => e.status === 'cancelled') ?? [];
+    expect(cancelled.map((e) => [e.restocked, e.listingRef.split(' restocked-at ')[1]])).toEqual([
+      [false, undefined],
+      [undefined, `gid://shopify/Location/${TOKYO}`],
+    ]);
+    const events = await deliveryEvents(connector, delivery);
+    expect(events.filter((e) => e.status === 'cancelled').map((e) => [e.quantity, e.restocked])).toEqual([
+      [1, false],
+      [1, true],
+    ]);
+    expect(events).toEqual(await polled(order.orderId));
+  });
+
+  it('reads a restock at another location than the line was taken from as not restocking its listing', async () => {
+    await start();
+    const order = sandbox.stock.createOrder({ lines: [{ listingId: `${TEE}@${TOKYO}`, quantity: 2 }] });
+    sandbox.stock.cancelLine(order.orderId, order.lines[0].lineId, 1);
+    const [delivered] = connector.parseWebhook(webhook(order.orderId, 'orders/updated')).unresolved?.filter((e) => e.status === 'cancelled') ?? [];
+    const elsewhere = { ...delivered, listingRef: delivered.listingRef.replace(`Location/${TOKYO}`, `Location/${OSAKA}`) };
+    expect(await connector.resolveWebhookEvents([elsewhere])).toEqual([
+      expect.objectContaining({ status: 'cancelled', listingId: `${TEE}@${TOKYO}`, restocked: false }),
+    ]);
+    await expect(connector.resolveWebhookEvents([{ ...delivered, listingRef: `${delivered.listingRef} restocked-at x` }])).rejects.toThrow(
+      'is not a Shopify variant id',
+    );
+  });
+
   it('asks nothing about what the catalogue or a poll already showed', async () => {
     await start();
     for (let page = await connector.listCatalogue(null); page.nextCursor !== null; ) {

@@ -22,7 +22,8 @@ const TOPIC_STATUSES: Record<string, readonly string[]> = {
  * Verifies `X-Shopify-Hmac-Sha256` (base64 HMAC-SHA256 of the raw body with the API secret key, in
  * constant time) before reading anything else, then derives the events the topic brings. Shopify's
  * order JSON names a line's variant but neither its inventory item nor its location, so every event
- * comes back `unresolved`, its `listingRef` the variant GID, for the look-up after the answer.
+ * comes back `unresolved`, its `listingRef` the variant GID (with the restock location of a refund
+ * that restocked, see shopify-webhook-line-ref.ts), for the look-up after the answer.
  * `deliveryId` is `X-Shopify-Event-Id`: Shopify repeats it on duplicate deliveries of one event.
  */
 export function parseShopifyWebhook(request: RawWebhookRequest, webhookSecret: string): WebhookDelivery {

@@ -53,6 +53,8 @@ export interface TestshopOrderEvent {
   status: 'created' | 'paid' | 'cancelled' | 'shipped';
   quantity: number;
   occurred_at: string;
+  /** Cancellations only: whether the channel put the cancelled units back on sale. */
+  restocked?: boolean;
 }
 
 export interface TestshopEventsAnswer {

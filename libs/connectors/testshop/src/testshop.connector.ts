@@ -46,6 +46,7 @@ function toOrderEvent(event: TestshopOrderEvent): OrderEvent {
     status: event.status,
     quantity: event.quantity,
     occurredAt: event.occurred_at,
+    ...(event.restocked === undefined ? {} : { restocked: event.restocked }),
   };
 }
 

@@ -132,4 +132,12 @@ describe('Yahoo!ショッピング stock pushes (setStock)', () => {
     expect((await slow.push([pushItem('lost-01', 6, 6)]))[0].status).toBe('ok');
     expect(sandbox.stock.quantity('lost-01')).toBe(2);
   });
+
+  it('hands on the Retry-After of a maintenance answer with the retryable result, changing nothing', async () => {
+    sandbox.stock.upsertListing({ listingId: 'mug-02', quantity: 5 });
+    sandbox.faults.startMaintenance(600, ['push']);
+    const [result] = await connector.push([pushItem('mug-02', 8, 5)]);
+    expect(result).toMatchObject({ status: 'retryable', retryAfterMs: 600_000 });
+    expect(sandbox.stock.quantity('mug-02')).toBe(5);
+  });
 });

@@ -174,7 +174,7 @@ describe('connector generator', () => {
 
     it('passes its conformance suite against its sandbox out of the box', () => {
       const result = run(jestBin, ['--config', join(root, project, 'jest.config.cts'), '--ci'], root);
-      expect(result.output).toMatch(/Tests:\s+14 passed, 14 total/);
+      expect(result.output).toMatch(/Tests:\s+15 passed, 15 total/);
       expect(result.status).toBe(0);
     }, 60_000);
 

@@ -25,7 +25,8 @@ export type StockChange =
  * The channel's stock with Amazon's identities: orders get Amazon order ids, lines their order item
  * ids, and the event stream is told with the event ids urikiri derives from Amazon's order views
  * (a cancellation of n units reads as n one-unit cancellations, since Amazon shows counts, not
- * steps). Every change is announced to the listener, which sends Amazon's notifications.
+ * steps, and none says whether the units went back on the listing: the order APIs do not). Every
+ * change is announced to the listener, which sends Amazon's notifications.
  */
 export class AmazonSandboxStock extends SandboxStock {
   private readonly orderIds: string[] = [];
@@ -172,7 +173,7 @@ export class AmazonSandboxStock extends SandboxStock {
   override events(): SandboxOrderEvent[] {
     const cancelledByLine = new Map<string, number>();
     const out: SandboxOrderEvent[] = [];
-    for (const event of super.events()) {
+    for (const { restocked: _restocked, ...event } of super.events()) {
       if (event.status === 'cancelled') {
         for (let i = 0; i < event.quantity; i += 1) {
           const unit = (cancelledByLine.get(event.lineId) ?? 0) + 1;

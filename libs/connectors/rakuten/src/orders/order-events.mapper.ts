@@ -10,9 +10,18 @@ export interface RankedEvent {
   position: number;
   rank: number;
   changeId: number;
+  /** A cancellation whose line says restoreInventoryFlag 0: the item's 在庫戻し setting tells what Rakuten did. */
+  restockFromItem: boolean;
 }
 
 const RANK: Record<OrderLineStatus, number> = { created: 0, paid: 1, cancelled: 2, shipped: 3 };
+
+/**
+ * What restoreInventoryFlag (在庫連動オプション) says Rakuten did with a cancellation's units:
+ * 1 put back, 2 kept off sale, 0 as the item's 在庫戻し setting says (not in the order: see
+ * RestockSettingReader).
+ */
+const RESTOCKED_BY_FLAG: Partial<Record<number, boolean>> = { 1: true, 2: false };
 
 /** Progress values after which an order produces no more stock events: shipped, paid out, cancelled. */
 export const SETTLED_PROGRESS = new Set([500, 600, 700, 900]);
@@ -28,7 +37,8 @@ function listingIdOf(item: RakutenOrderItem): string {
  * - created at orderDatetime for the units ordered (still ordered + cancelled since);
  * - paid at orderFixDatetime (progress 300) for the units still open then;
  * - cancelled per completed cancellation change, for the units it took off the line; whether
- *   Rakuten restocked follows the line's restoreInventoryFlag, already applied on Rakuten's side;
+ *   Rakuten restocked follows the line's restoreInventoryFlag, already applied on Rakuten's side,
+ *   and is `restocked` when the flag says (1 or 2), left out otherwise (0 defers to the item);
  * - shipped at shippingCmplRptDatetime for the units shipped.
  * Progress 400 (change pending) and 800 (cancel pending) add nothing until the change completes.
  */
@@ -48,6 +58,7 @@ export function orderEvents(order: RakutenOrder): RankedEvent[] {
       position,
       rank: RANK[status],
       changeId,
+      restockFromItem: false,
     });
     const lineCancels = cancels.flatMap((c) =>
       c.ChangeItemModelList.filter((ci) => ci.itemDetailId === item.itemDetailId && ci.units > 0).map((ci) => ({ change: c, units: ci.units })),
@@ -61,8 +72,14 @@ export function orderEvents(order: RakutenOrder): RankedEvent[] {
         events.push(ranked('paid', ordered - before, order.orderFixDatetime));
       }
     }
+    const restocked = RESTOCKED_BY_FLAG[item.restoreInventoryFlag];
     for (const { change, units } of lineCancels) {
-      events.push(ranked('cancelled', units, change.changeCmplDatetime as string, change.changeId, `${lineId}:cancelled:${change.changeId}`));
+      const cancelled = ranked('cancelled', units, change.changeCmplDatetime as string, change.changeId, `${lineId}:cancelled:${change.changeId}`);
+      events.push(
+        restocked === undefined
+          ? { ...cancelled, restockFromItem: item.restoreInventoryFlag === 0 }
+          : { ...cancelled, event: { ...cancelled.event, restocked } },
+      );
     }
     if (order.shippingCmplRptDatetime !== null && item.units > 0) {
       events.push(ranked('shipped', item.units, order.shippingCmplRptDatetime));

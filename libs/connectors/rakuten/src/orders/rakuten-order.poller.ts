@@ -11,6 +11,7 @@ import {
 } from '../rakuten-wire.types';
 import { advance, decodeOrderCursor, encodeOrderCursor, isAfter, type OrderCursor } from './order-cursor.codec';
 import { SETTLED_PROGRESS, compareRankedEvents, orderEvents } from './order-events.mapper';
+import { RestockSettingReader } from './restock-setting.reader';
 
 export type RakutenSend = <T>(operation: ConnectorOperation, config: AxiosRequestConfig) => Promise<AxiosResponse<T>>;
 
@@ -30,12 +31,15 @@ const OVERLAP_MS = 10 * 60_000;
  */
 export class RakutenOrderPoller {
   private pending: { cursor: string; events: OrderEvent[]; from: number } | null = null;
+  private readonly restock: RestockSettingReader;
 
   constructor(
     private readonly send: RakutenSend,
     private readonly clock: Clock,
     private readonly pageSize: number,
-  ) {}
+  ) {
+    this.restock = new RestockSettingReader(send);
+  }
 
   async fetch(cursorText: string | null): Promise<OrderPage> {
     const cursor: OrderCursor = cursorText === null ? { from: this.clock() - FIRST_LOOKBACK_MS, mark: null, ids: [] } : decodeOrderCursor(cursorText);
@@ -55,7 +59,8 @@ export class RakutenOrderPoller {
       end - OVERLAP_MS,
       ...orders.filter((o) => !SETTLED_PROGRESS.has(o.orderProgress) || waiting.has(o.orderNumber)).map((o) => parseRakutenTime(o.orderDatetime)),
     );
-    return this.page(cursor, ranked.map((r) => r.event), from, false);
+    // Only what is handed out now is looked up: events already handed out stay as they were.
+    return this.page(cursor, await this.restock.fill(ranked), from, false);
   }
 
   private page(cursor: OrderCursor, events: OrderEvent[], from: number, fromMemory: boolean): OrderPage {

@@ -140,23 +140,26 @@ export class RakutenSandboxStock extends SandboxStock {
 
   /**
    * Cancels the whole order as one change. Each line restocks by its restoreInventoryFlag (or the
-   * item's 在庫戻し setting) unless `restock` says otherwise for all lines.
+   * item's 在庫戻し setting). `restock` is the shop setting 在庫連動 on every open line before it
+   * cancels: the lines' restoreInventoryFlag becomes 1 or 2, as getOrder then shows it.
    */
   override cancelOrder(orderId: string, options: { restock?: boolean } = {}): SandboxOrder {
     const order = this.requireOpenOrder(orderId);
     return this.asChange(order, () => {
       for (const line of order.lines.filter((l) => l.cancelled < l.quantity)) {
-        super.cancelLine(orderId, line.lineId, line.quantity - line.cancelled, { restock: options.restock ?? this.restocks(line.lineId, line.listingId) });
+        this.chooseRestock(line.lineId, options.restock);
+        super.cancelLine(orderId, line.lineId, line.quantity - line.cancelled, { restock: this.restocks(line.lineId, line.listingId) });
       }
     });
   }
 
-  /** Cancels some units of one line (the shop lowers 個数 in RMS), as one change. */
+  /** Cancels some units of one line (the shop lowers 個数 in RMS), as one change; `restock` as for cancelOrder. */
   override cancelLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
     const order = this.requireOpenOrder(orderId);
     const line = order.lines.find((l) => l.lineId === lineId);
     return this.asChange(order, () => {
-      super.cancelLine(orderId, lineId, quantity, { restock: options.restock ?? this.restocks(lineId, line?.listingId ?? '') });
+      this.chooseRestock(lineId, options.restock);
+      super.cancelLine(orderId, lineId, quantity, { restock: this.restocks(lineId, line?.listingId ?? '') });
     });
   }
 
@@ -198,6 +201,13 @@ export class RakutenSandboxStock extends SandboxStock {
     const changeId = this.changeByEventSeq.get(event.seq);
     const eventId = event.status === 'cancelled' ? `${event.lineId}:cancelled:${changeId}` : `${event.lineId}:${event.status}`;
     return { ...event, eventId, occurredAt: new Date(floorToSecond(Date.parse(event.occurredAt))).toISOString() };
+  }
+
+  /** The line's restoreInventoryFlag as the shop sets it before cancelling; nothing changes without a choice. */
+  private chooseRestock(lineId: string, restock: boolean | undefined): void {
+    if (restock !== undefined && this.restoreFlags.has(lineId)) {
+      this.restoreFlags.set(lineId, restock ? 1 : 2);
+    }
   }
 
   private restocks(lineId: string, listingId: string): boolean {

@@ -127,7 +127,8 @@ export async function startShopifySandboxServer(options: ShopifySandboxServerOpt
     if (fault?.kind === 'server-error') {
       const status = fault.status ?? 500;
       log(operation, status, fault.kind);
-      json(res, status, { errors: status === 503 ? 'Service Unavailable' : 'Internal Server Error' });
+      const retryAfter: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+      json(res, status, { errors: status === 503 ? 'Service Unavailable' : 'Internal Server Error' }, retryAfter);
       return;
     }
     if (fault?.kind === 'timeout') {

@@ -59,6 +59,7 @@ function toWireEvent(event: OrderEvent, seq: number): TestshopOrderEvent {
     status: event.status,
     quantity: event.quantity,
     occurred_at: event.occurredAt,
+    ...(event.restocked === undefined ? {} : { restocked: event.restocked }),
   };
 }
 

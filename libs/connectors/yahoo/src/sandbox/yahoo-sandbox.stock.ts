@@ -25,7 +25,8 @@ const ORDER_STATUS: Record<string, string> = {
 /**
  * The shop as Yahoo! keeps it: listings and orders of SandboxStock, with times to the second, event
  * ids as Yahoo!'s order state implies them (the connector derives the same ones), no seller SKU on
- * order lines, and each order as orderList/orderInfo show it.
+ * order lines, no word on whether a cancellation restocked (orderList shows none), and each order
+ * as orderList/orderInfo show it.
  */
 export class YahooSandboxStock extends SandboxStock {
   constructor(options: SandboxStockOptions) {
@@ -34,7 +35,7 @@ export class YahooSandboxStock extends SandboxStock {
 
   override events(): SandboxOrderEvent[] {
     const cancellations = new Map<string, number>();
-    return super.events().map((e) => {
+    return super.events().map(({ restocked: _restocked, ...e }) => {
       let eventId = orderEventId(e.lineId, e.status);
       if (e.status === 'cancelled') {
         const n = (cancellations.get(e.lineId) ?? 0) + 1;
