@@ -169,7 +169,10 @@ export class PushExecutor {
       await this.directory.setStopped((await sql.first<{ account_id: string }>('SELECT account_id FROM listing WHERE id = ?', [listing.id]))?.account_id ?? '', true, `credentials refused: ${result.message}`);
     }
     const failures = listing.failures + 1;
-    const dead = result.status === 'permanent' || failures >= this.policy.maxFailures;
+    // A channel that says when to come back (a rate limit, a maintenance window) is waited for at its
+    // pace however long it lasts: such an answer never sends the listing to the dead letters.
+    const toldToWait = result.status === 'rate-limited' || (result.status === 'retryable' && result.retryAfterMs !== undefined);
+    const dead = result.status === 'permanent' || (failures >= this.policy.maxFailures && !toldToWait);
     const wait = result.status === 'rate-limited' ? result.retryAfterMs : Math.max(this.backoff(failures), result.status === 'retryable' ? (result.retryAfterMs ?? 0) : 0);
     if (result.status === 'rate-limited') {
       report.rateLimited++;

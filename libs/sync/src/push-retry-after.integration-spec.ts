@@ -81,4 +81,16 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('push retries and the chann
     expect(await pusher.pushRound('shop-a')).toMatchObject({ pushed: 1 });
     expect(shops['shop-a'].sandbox.stock.quantity('tea')).toBe(5);
   });
+
+  it('never sends a listing to the dead letters while the channel keeps saying when to come back', async () => {
+    const { pusher, listing } = await start();
+    const faults = shops['shop-a'].sandbox.faults;
+    for (let round = 0; round < 12; round++) {
+      faults.next('push', { kind: 'server-error', status: 503, retryAfterSeconds: 2 });
+      await pusher.pushRound('shop-a');
+      now = (((await listing()).notBefore?.getTime()) ?? now) + 1;
+    }
+    expect(await listing()).toMatchObject({ failures: 12, deadLetter: false, dirty: true });
+    expect(await pusher.pushRound('shop-a')).toMatchObject({ pushed: 1 });
+  });
 });
