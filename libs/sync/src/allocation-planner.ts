@@ -60,6 +60,14 @@ export class AllocationPlanner {
           [listing.replanSeq, sql.isPostgres ? true : 1, listing.id, listing.replanSeq],
         );
         if (released === 1) accounts.add(listing.accountId);
+        // The channel shows something else than this unchanged target (it sold, and its share did
+        // not move): a push is owed, under a new version since channels replay a repeated version.
+        const owed = await sql.run(
+          `UPDATE listing SET dirty = ?, target_version = target_version + 1
+           WHERE id = ? AND target_version = ? AND dirty = ? AND active = ? AND last_published IS NOT NULL AND last_published <> target`,
+          [sql.isPostgres ? true : 1, listing.id, listing.targetVersion, sql.isPostgres ? false : 0, sql.isPostgres ? true : 1],
+        );
+        if (owed === 1) accounts.add(listing.accountId);
         continue;
       }
       // Versioned compare-and-set: a planner that read an older target loses, and a later one wins.

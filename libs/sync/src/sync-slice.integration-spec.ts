@@ -3,6 +3,8 @@ import { createTestDatabase, type TestDatabase, type TestDialect } from '@urikir
 import { SYNC_ENTITIES } from './entities';
 import { syncHarness, testshop, type HarnessShop } from './testing/sync-harness';
 import { Listing } from './entities/listing.entity';
+import { AllocationPlanner } from './allocation-planner';
+import { compileRuleSet } from '@urikiri/allocation';
 
 describe.each<TestDialect>(['postgresql', 'sqlite'])('sync pipeline on %s', (dialect) => {
   let db: TestDatabase;
@@ -115,5 +117,25 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('sync pipeline on %s', (dia
     expect(again.accounts.sort()).toEqual(['shop-a', 'shop-b']);
     expect((await h.pusher.pushRound('shop-b')).pushed).toBe(1);
     expect(shops['shop-b'].sandbox.stock.quantity('tea')).toBe(7);
+  });
+
+  it('restores a channel that sold when its share of the pool did not move', async () => {
+    const h = await syncHarness(db.orm, shops);
+    await h.ledger.receive({ idempotencyKey: 'r1', sku: 'TEA', location: 'WH', quantity: 20 });
+    await h.sync();
+    // A cap that stays below the pool: shop-a's target is 5 before and after a sale of 2.
+    await db.orm.em.fork().nativeUpdate(Listing, { accountId: 'shop-a' }, { target: 5, targetVersion: 10, lastPublished: 5, dirty: false });
+    shops['shop-a'].sandbox.stock.setQuantity('tea', 5);
+    const capped = new AllocationPlanner(db.orm, () =>
+      compileRuleSet({ version: 1, mode: 'shared', rules: [{ id: 'all', mode: 'shared' }, { id: 'cap-a', limits: { 'testshop/shop-a': { max: 5 } } }] }),
+    );
+    shops['shop-a'].sandbox.stock.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 2 }] });
+    await h.ingest('shop-a');
+    expect(shops['shop-a'].sandbox.stock.quantity('tea')).toBe(3);
+    const plan = await capped.plan(h.productId);
+    expect(plan.accounts).toContain('shop-a');
+    expect((await db.orm.em.fork().findOneOrFail(Listing, { accountId: 'shop-a' })).target).toBe(5);
+    expect((await h.pusher.pushRound('shop-a')).pushed).toBe(1);
+    expect(shops['shop-a'].sandbox.stock.quantity('tea')).toBe(5);
   });
 });
