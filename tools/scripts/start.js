@@ -1,95 +1,127 @@
 // `npm start`: the core service on the embedded default (SQLite under ./data, Redis on 127.0.0.1:6379
-// or a private redis-server). Builds apps/core when the build is missing or older than the sources,
-// runs the TypeScript entry directly when the build fails, and prints where the API and its docs are.
-const { spawn, spawnSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
+// or a private redis-server), and by default the demo channels beside it: four channel sandboxes
+// (Amazon, Rakuten, Shopify, Yahoo!) configured as accounts, with a demo catalogue, stock and rules.
+// With a channels file (urikiri.channels.yaml) it applies that file instead; with --no-demo (or
+// URIKIRI_DEMO=off) it starts the service alone. Prints where everything is once it is ready.
+const { spawn } = require('node:child_process');
 const readline = require('node:readline');
+const { banner } = require('./start/banner');
+const { applyChannelsFile } = require('./start/channels-apply');
+const { startDemoProcess } = require('./start/demo-process');
+const { root, serviceCommand } = require('./start/service-command');
+const { startMode, StartUsageError } = require('./start/start-mode');
 
-const root = path.resolve(__dirname, '../..');
-const built = path.join(root, 'dist/apps/core/main.js');
-const entry = path.join(root, 'apps/core/src/main.ts');
-const SOURCE_DIRS = ['apps/core/src', 'libs'];
+let mode;
+try {
+  mode = startMode(process.argv.slice(2), process.env, root);
+} catch (error) {
+  if (!(error instanceof StartUsageError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
 
-function newestMtime(directory) {
-  let newest = 0;
-  for (const item of fs.readdirSync(directory, { withFileTypes: true })) {
-    if (item.name === 'node_modules') continue;
-    const full = path.join(directory, item.name);
-    newest = Math.max(newest, item.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+const children = [];
+let stopping = false;
+let exitCode = 0;
+
+function stopAll(signal) {
+  stopping = true;
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   }
-  return newest;
 }
 
-function buildIsFresh() {
-  if (!fs.existsSync(built)) return false;
-  const sources = SOURCE_DIRS.map((dir) => path.join(root, dir)).filter((dir) => fs.existsSync(dir));
-  return fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime));
-}
+// Registered before anything starts: a Ctrl-C during the build still stops the demo process.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
+process.on('exit', () => stopAll('SIGTERM'));
 
-function build() {
-  process.stderr.write('Building the core service (npx nx build core; the first build takes a minute)…\n');
-  const result = spawnSync('npx', ['nx', 'build', 'core', '--outputStyle=static'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { NX_DAEMON: 'false', ...process.env },
-    shell: process.platform === 'win32',
+/** Ends this script once every child has ended; `onExit` runs first and knows whether we were stopping. */
+function track(child, onExit) {
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    onExit(code, signal, stopping);
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(exitCode);
   });
-  return result.status === 0;
 }
 
-function serviceCommand() {
-  if (buildIsFresh() || build()) return { args: [built], env: process.env };
-  process.stderr.write('The build failed (see above); running the TypeScript sources directly instead.\n');
-  return {
-    args: ['-r', '@swc-node/register', entry],
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(root, 'tsconfig.base.json') },
-  };
+// The banner waits for what was started: the service's `listening` line, then the demo's seeding.
+const ready = { listening: null, adminKey: null, demo: null, channelsFile: null, printed: false };
+function printBannerWhenReady() {
+  if (ready.printed || !ready.listening || (mode.kind === 'demo' && !(ready.demo && (ready.demo.report || ready.demo.failure)))) return;
+  ready.printed = true;
+  process.stdout.write(banner(ready));
 }
 
-function banner(listening, adminKey) {
-  const lines = [
-    '',
-    '  urikiri core is running',
-    `  API        ${listening.api}`,
-    `  API docs   ${listening.docs}`,
-    `  Health     ${listening.url}/health`,
-  ];
-  if (adminKey) {
-    lines.push(`  Admin key  ${adminKey.apiKey}   (shown only this once: keep it safe)`);
-    lines.push(`  Another    ${adminKey.createAnother}`);
-  } else {
-    lines.push('  API keys   node tools/scripts/key.js create --scopes read,write');
-  }
-  lines.push('  Stop       Ctrl-C', '');
-  return lines.join('\n') + '\n';
+let demo = null;
+let channelsReady = Promise.resolve();
+if (mode.kind === 'demo') {
+  // Started first, so the sandboxes hold their listings before the service calls them.
+  channelsReady = new Promise((resolve) => {
+    demo = startDemoProcess((message) => {
+      if (message.type === 'channels-ready') {
+        ready.demo = { channels: message.channels };
+        resolve();
+      } else if (message.type === 'seeded') {
+        ready.demo.report = message.report;
+        printBannerWhenReady();
+      } else if (message.type === 'failed' && message.stage === 'channels') {
+        // Most often the ports are taken by another `npm start`, whose service would hold PORT too.
+        process.stderr.write(`The demo channels could not start: ${message.message}\n`);
+        exitCode = 1;
+        stopAll('SIGTERM');
+        resolve();
+      } else if (message.type === 'failed') {
+        ready.demo.failure = message.message;
+        printBannerWhenReady();
+      }
+    });
+    track(demo.child, (code, _signal, wasStopping) => {
+      if (wasStopping) return;
+      process.stderr.write(`The demo channels stopped (exit ${code}); the service keeps running. Ctrl-C stops it.\n`);
+      if (!ready.demo) ready.demo = { channels: [] };
+      if (!ready.demo.report) ready.demo.failure = `the demo process ended (exit ${code})`;
+      resolve();
+      printBannerWhenReady();
+    });
+  });
 }
 
 const { args, env } = serviceCommand();
-// Its own process group, so Ctrl-C reaches the service once (from here) and it shuts down gracefully.
-const service = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
-let adminKey;
-let stopping = false;
-
-readline.createInterface({ input: service.stdout }).on('line', (line) => {
-  process.stdout.write(line + '\n');
-  let record;
-  try {
-    record = JSON.parse(line);
-  } catch {
-    return;
-  }
-  if (record.event === 'admin-key-created') adminKey = record;
-  if (record.event === 'listening') process.stdout.write(banner(record, adminKey));
-});
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    stopping = true;
-    service.kill(signal);
-  });
+if (mode.kind === 'demo' && !env.ORDER_POLL_INTERVAL_MS) {
+  // Amazon allows one order search every three minutes after a burst of 20, and the service polls
+  // every account at one interval: at the 10 s default the Amazon account's polls queue up behind
+  // Amazon's limit after a few minutes and hold the order workers the other accounts need. The demo's
+  // sales reach the service without waiting for a poll (webhooks from Amazon and Shopify, an
+  // immediate poll asked for by `npm run demo -- sell` on Rakuten and Yahoo!).
+  env.ORDER_POLL_INTERVAL_MS = '180000';
 }
-process.on('exit', () => {
-  if (service.exitCode === null && service.signalCode === null) service.kill('SIGTERM');
+channelsReady.then(() => {
+  if (stopping) return;
+  const service = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  track(service, (code, signal, wasStopping) => {
+    // Stopped by us, a signal ending it is a clean stop; on its own, anything but 0 is a failure.
+    exitCode = code ?? (wasStopping && signal ? 0 : 1);
+    if (!wasStopping) stopAll('SIGTERM');
+  });
+  readline.createInterface({ input: service.stdout }).on('line', (line) => {
+    process.stdout.write(line + '\n');
+    let record;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (record.event === 'admin-key-created') ready.adminKey = record;
+    if (record.event !== 'listening') return;
+    ready.listening = record;
+    if (demo) demo.serviceListening(record.url);
+    if (mode.kind === 'channels') {
+      applyChannelsFile(mode.file, record.url).then((code) => {
+        ready.channelsFile = { file: mode.file, exitCode: code };
+        printBannerWhenReady();
+      });
+      return;
+    }
+    printBannerWhenReady();
+  });
 });
-service.on('exit', (code, signal) => process.exit(code ?? (stopping && signal ? 0 : 1)));
