@@ -87,14 +87,6 @@ if (mode.kind === 'demo') {
 }
 
 const { args, env } = serviceCommand();
-if (mode.kind === 'demo' && !env.ORDER_POLL_INTERVAL_MS) {
-  // Amazon allows one order search every three minutes after a burst of 20, and the service polls
-  // every account at one interval: at the 10 s default the Amazon account's polls queue up behind
-  // Amazon's limit after a few minutes and hold the order workers the other accounts need. The demo's
-  // sales reach the service without waiting for a poll (webhooks from Amazon and Shopify, an
-  // immediate poll asked for by `npm run demo -- sell` on Rakuten and Yahoo!).
-  env.ORDER_POLL_INTERVAL_MS = '180000';
-}
 channelsReady.then(() => {
   if (stopping) return;
   const service = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });

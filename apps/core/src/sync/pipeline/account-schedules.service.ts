@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { jobOptions, pushJobOptions } from '../../queue/job-options';
 import { QueueName } from '../../queue/queue-names';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
+import { orderPollIntervalMs } from './channel-rate-limits';
 import { PushQueues } from './push-queues';
 import { SyncDispatcher } from './sync-dispatcher.service';
 import { SyncJob, type AccountJobData, type ReconcileJobData } from './sync-jobs';
@@ -55,7 +56,7 @@ export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicati
       if (manifest.orderDelivery.polling) {
         await this.orders.upsertJobScheduler(
           `orders-${account.id}`,
-          { every: this.config.sync.orderPollIntervalMs },
+          { every: orderPollIntervalMs(manifest, this.config.sync.orderPollIntervalMs) },
           { name: SyncJob.PollOrders, data: { accountId: account.id }, opts: jobOptions(QueueName.SyncOrders) },
         );
       }

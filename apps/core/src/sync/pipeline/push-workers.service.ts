@@ -7,7 +7,7 @@ import { redisConnectionOptions } from '../../redis/redis-connection-options';
 import { SyncMetrics, type MetricLabels } from '../../observability/sync-metrics';
 import { AlertService } from '../alerts/alert.service';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
-import { pushRateLimit } from './push-rate-limit';
+import { pushRateLimit } from './channel-rate-limits';
 import { SyncDispatcher } from './sync-dispatcher.service';
 import { SyncJob, type AccountJobData, type ReconcileJobData } from './sync-jobs';
 
