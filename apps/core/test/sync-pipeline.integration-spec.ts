@@ -139,6 +139,7 @@ describe('sync pipeline through the service (PostgreSQL, Redis, BullMQ)', () => 
     await mapListing(api, 'shop-a', shops['shop-a'], 'tea', 'TEA');
     await mapListing(api, 'shop-b', shops['shop-b'], 'tea', 'TEA');
     await receive(api, 'TEA', 20, 'r1');
+    await shows(shops['shop-a'], 'tea', 20);
     await shows(shops['shop-b'], 'tea', 20);
     const a = shops['shop-a'].stock;
     a.createOrder({ orderId: 'W-1', lines: [{ listingId: 'tea', quantity: 5 }] });
