@@ -11,6 +11,7 @@ import {
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiKeyNotFoundError } from '../auth/api-key.service';
+import { CsvFileRejectedError } from './csv-file-rejected.error';
 import { RequestValidationError } from './request-validation.error';
 
 export interface ErrorBody {
@@ -105,6 +106,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof RequestValidationError) {
       return body(HttpStatus.BAD_REQUEST, 'validation_failed', exception.message, { issues: exception.issues });
+    }
+    if (exception instanceof CsvFileRejectedError) {
+      return body(HttpStatus.BAD_REQUEST, 'csv_invalid', exception.message, { ...exception.report });
     }
     if (exception instanceof LedgerError) return ledgerErrorBody(exception);
     if (exception instanceof ApiKeyNotFoundError) return body(HttpStatus.NOT_FOUND, 'not_found', exception.message);

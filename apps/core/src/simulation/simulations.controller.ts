@@ -14,8 +14,9 @@ import type { SimulationJobView } from './simulation-job.view';
 import { SimulationJobs } from './simulation-jobs.service';
 import { simulationRequestSchema, type SimulationRequest } from './simulation-request.schema';
 
-// The report is one page of inline CSS and SVG; nothing else may load or run, whatever a SKU is called.
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// The report is one page of inline CSS and SVG; nothing else may load or run, whatever a SKU is called,
+// and no other site may frame it.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 @ApiTags('simulations')
 @ApiBearerAuth()
