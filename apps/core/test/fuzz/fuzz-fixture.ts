@@ -10,13 +10,17 @@ import type { TestApp } from '../support/test-app';
 import type { FuzzTargets } from './route-cases';
 import { signatureScheme, type WebhookAccount } from './webhook-cases';
 
-/** One account per connector the service bundles, each on its own sandbox. */
-const SHOPS: { connector: string; open(): Promise<ChannelSandbox> }[] = [
-  { connector: 'testshop', open: () => createTestshopSandbox({ seed: 21 }) },
-  { connector: 'amazon', open: async () => (await createAmazonSandbox({ seed: 22 })) as ChannelSandbox },
-  { connector: 'shopify', open: () => createShopifySandbox({ seed: 23, plan: 'plus' }) },
-  { connector: 'rakuten', open: () => createRakutenSandbox({ seed: 24 }) },
-  { connector: 'yahoo', open: () => createYahooSandbox({ seed: 25 }) },
+/**
+ * One account per connector the service bundles, each on its own sandbox, with a listing mapped to
+ * FZ-A and, where the channel has webhooks, one it sells that no listing maps (its order leaves an
+ * unmapped line and disturbs no push).
+ */
+const SHOPS: { connector: string; listingId: string; unmappedId: string; open(): Promise<ChannelSandbox> }[] = [
+  { connector: 'testshop', listingId: 'FZ-L-A', unmappedId: 'FZ-L-UNMAPPED', open: () => createTestshopSandbox({ seed: 21 }) },
+  { connector: 'amazon', listingId: 'FZ-A', unmappedId: 'FZ-UNMAPPED', open: async () => (await createAmazonSandbox({ seed: 22 })) as ChannelSandbox },
+  { connector: 'shopify', listingId: '44000000001@71000000001', unmappedId: '44000000002@71000000001', open: () => createShopifySandbox({ seed: 23, plan: 'plus' }) },
+  { connector: 'rakuten', listingId: 'fz-a:s1', unmappedId: 'fz-x:s1', open: () => createRakutenSandbox({ seed: 24 }) },
+  { connector: 'yahoo', listingId: 'fza01', unmappedId: 'fzx01', open: () => createYahooSandbox({ seed: 25 }) },
 ];
 
 export interface FuzzFixture {
@@ -32,18 +36,22 @@ async function ok<T>(app: TestApp, method: string, path: string, body?: unknown)
   return answer.body;
 }
 
+/** Waits for the pipeline to finish the fixture's work: nothing left in the outbox, nothing owed to a channel. */
 async function settled(app: TestApp): Promise<void> {
   const orm = app.app.get(MikroORM);
   const unpublished = async () => Number((await orm.em.fork().getConnection().execute<{ n: number }[]>('SELECT COUNT(*) AS n FROM outbox_event WHERE published_at IS NULL'))[0].n);
-  await eventually(unpublished, (n) => n === 0, 20_000);
-  await eventually(async () => (await app.call<{ total: number }>('GET', '/api/v1/channels/listings?state=owed')).body.total, (n) => n === 0, 20_000);
+  if ((await eventually(unpublished, (n) => n === 0, 30_000)) !== 0) throw new Error('fixture: the outbox did not drain');
+  // Allocation runs as a job after a listing is mapped: a listing without a target is not settled yet either.
+  const yes = app.config.database.dialect === 'postgresql' ? 'TRUE' : '1';
+  const unsettled = async () =>
+    Number((await orm.em.fork().getConnection().execute<{ n: number }[]>(`SELECT COUNT(*) AS n FROM listing WHERE active = ${yes} AND (dirty = ${yes} OR target IS NULL)`))[0].n);
+  if ((await eventually(unsettled, (n) => n === 0, 30_000)) !== 0) throw new Error('fixture: listings are still waiting for a target or a push');
 }
 
 /** An order the service has ingested already, and the channel's own webhook for it (genuine and forged). */
-async function webhookAccount(app: TestApp, id: string, connector: string, shop: ChannelSandbox): Promise<WebhookAccount> {
+async function webhookAccount(app: TestApp, id: string, connector: string, shop: ChannelSandbox, listing: string): Promise<WebhookAccount> {
   if (!shop.webhookFor) return { id, connector };
-  const listing = shop.stock.listings()[0]?.listingId;
-  if (!listing) return { id, connector };
+  shop.stock.upsertListing({ listingId: listing, sellerSku: 'FZ-UNMAPPED', quantity: 5 });
   const before = shop.stock.events().length;
   const order = shop.stock.createOrder({ lines: [{ listingId: listing, quantity: 1 }] });
   const events = shop.stock.events().slice(before).filter((event) => event.orderId === order.orderId);
@@ -84,18 +92,16 @@ export async function createFuzzFixture(app: TestApp): Promise<FuzzFixture> {
   const shops: ChannelSandbox[] = [];
   const webhookAccounts: WebhookAccount[] = [];
   const listingIds: string[] = [];
-  for (const { connector, open } of SHOPS) {
+  for (const { connector, listingId, unmappedId, open } of SHOPS) {
     const shop = await open();
     shops.push(shop);
     const id = `fz-${connector}`;
+    shop.stock.upsertListing({ listingId, sellerSku: 'FZ-A', quantity: 0 });
     await ok(app, 'POST', '/api/v1/channels/accounts', { id, connector, displayName: id, credentials: shop.credentials(), baseUrl: shop.url });
     await eventually(async () => (await app.call<{ cutoverAt: string | null }>('GET', `/api/v1/channels/accounts/${id}`)).body.cutoverAt, (at) => at !== null, 20_000);
-    const channelListing = shop.stock.listings()[0]?.listingId;
-    if (channelListing) {
-      const listing = await ok<{ id: number }>(app, 'POST', '/api/v1/channels/listings', { account: id, channelListingId: channelListing, sku: 'FZ-A' });
-      listingIds.push(String(listing.id));
-    }
-    webhookAccounts.push(await webhookAccount(app, id, connector, shop));
+    const listing = await ok<{ id: number }>(app, 'POST', '/api/v1/channels/listings', { account: id, channelListingId: listingId, sku: 'FZ-A' });
+    listingIds.push(String(listing.id));
+    webhookAccounts.push(await webhookAccount(app, id, connector, shop, unmappedId));
   }
   await settled(app);
 

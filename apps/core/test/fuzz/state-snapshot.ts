@@ -17,7 +17,11 @@ export interface TableState {
   rows: number;
   /** SHA-256 over every row in key order, so any changed value shows. */
   digest: string;
+  /** The rows themselves while the table is small, so a failure shows which value changed. */
+  content?: string[];
 }
+
+const SHOWN_ROWS = 50;
 
 /** Every table of the service (stock levels, movements, listings, accounts, rule sets, keys, audit, …). */
 export async function snapshot(app: TestApp): Promise<Record<string, TableState>> {
@@ -31,11 +35,14 @@ export async function snapshot(app: TestApp): Promise<Record<string, TableState>
     const keys = meta.primaryKeys.map((key) => meta.properties[key].fieldNames[0]);
     const rows = await connection.execute<Record<string, unknown>[]>(`SELECT * FROM ${meta.tableName} ORDER BY ${keys.join(', ')}`);
     const hash = createHash('sha256');
+    const content: string[] = [];
     for (const row of rows) {
       const kept = Object.entries(row).filter(([column]) => !(skip ?? []).includes(column));
-      hash.update(JSON.stringify(kept, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)));
+      const text = JSON.stringify(kept, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+      hash.update(text);
+      if (rows.length <= SHOWN_ROWS) content.push(text);
     }
-    state[meta.tableName] = { rows: rows.length, digest: hash.digest('hex') };
+    state[meta.tableName] = { rows: rows.length, digest: hash.digest('hex'), ...(rows.length <= SHOWN_ROWS ? { content } : {}) };
   }
   return state;
 }
