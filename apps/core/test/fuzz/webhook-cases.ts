@@ -167,7 +167,9 @@ function signedMalformedCases(account: WebhookAccount): fc.Arbitrary<FuzzCase> |
         body,
         // Text no column can hold is refused as the channel spelt the field, before the connector reads it;
         // anything else is judged on the connector's events, by the contract's names.
-        field: `events[${before.length}]${wireField ? `.${broken.how === 'NUL or a lone surrogate' ? wireField : (EVENT_FIELD[wireField] ?? wireField)}` : ''}`,
+        // An event that is not an object at all fails inside the connector's own reading of its format,
+        // which is refused (400) but not field by field: no field is expected then.
+        field: wireField ? `events[${before.length}].${broken.how === 'NUL or a lone surrogate' ? wireField : (EVENT_FIELD[wireField] ?? wireField)}` : undefined,
       };
     }),
     fc.constantFrom('not json', '', '[]', 'null', '{}', '{"events":{}}', '{"events":"x"}', '{"events":[1]}', '{"events":[null]}', '{"events":[[]]}').map((text) => {
