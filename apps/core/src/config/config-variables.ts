@@ -283,7 +283,7 @@ export const CONFIG_VARIABLES = {
   TRUST_PROXY_HOPS: {
     description:
       'How many reverse proxies (load balancer, TLS terminator) stand in front of the service. Their X-Forwarded-For ' +
-      'and X-Forwarded-Proto are then believed: the client address for rate limits and logs, and whether the request ' +
+      'and X-Forwarded-Proto are then believed: the client address the rate limit counts, and whether the request ' +
       'came over HTTPS. 0: the address of the connection itself, and headers that claim otherwise are ignored.',
     sensitive: false,
     accepted: 'an integer from 0 to 10',

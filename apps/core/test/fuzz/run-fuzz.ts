@@ -36,10 +36,12 @@ export interface FuzzReport {
   generationSeconds: number;
 }
 
+/** The webhook is one route but a door per connector: each connected account gets `runs` of its own. */
 function casesFor(operation: Operation, fixture: FuzzFixture, runs: number, seed: number): FuzzCase[] {
-  const arbitrary =
-    operation.id === WEBHOOK_OPERATION ? webhookCases(fixture.webhookAccounts, fixture.accountIds) : routeCases(operation, fixture.targets);
-  return fc.sample(arbitrary, { numRuns: runs, seed });
+  if (operation.id === WEBHOOK_OPERATION) {
+    return fc.sample(webhookCases(fixture.webhookAccounts, fixture.accountIds), { numRuns: runs * Math.max(1, fixture.webhookAccounts.length), seed });
+  }
+  return fc.sample(routeCases(operation, fixture.targets), { numRuns: runs, seed });
 }
 
 /**
