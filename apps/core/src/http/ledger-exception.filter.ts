@@ -77,6 +77,7 @@ function bodyParserErrorBody(exception: unknown): ErrorBody | undefined {
   if (!(exception instanceof Error)) return undefined;
   const { status, expose, type, length, limit } = exception as Error & Record<string, unknown>;
   if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  if (type === 'entity.parse.failed') return body(status, 'malformed_json', `The request body is not valid JSON: ${exception.message}`);
   const message =
     type === 'entity.too.large' ? `The request body is ${length} bytes; at most ${limit} bytes are accepted.` : exception.message;
   return body(status, codeFor(status), message);

@@ -84,8 +84,3 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   }
   return operations;
 }
-
-/** Fills `{name}` placeholders, percent-encoding each value as a client would. */
-export function expandPath(path: string, values: Record<string, string>): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
-}

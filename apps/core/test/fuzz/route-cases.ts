@@ -337,4 +337,3 @@ function wrap(weight: number, arbitrary: fc.Arbitrary<FuzzCase> | undefined) {
   return arbitrary ? { weight, arbitrary } : undefined;
 }
 
-export { bearer, url as operationUrl, validPathValues };

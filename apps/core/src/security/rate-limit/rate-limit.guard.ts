@@ -17,7 +17,7 @@ function keyBucket(request: Request): string | undefined {
 /**
  * Counts every API request against its client address and against the key it presents, before the
  * key is even checked: a flood of wrong keys is limited like any other. Registered ahead of the
- * API key guard (see SecurityModule), so a refused request costs one Redis call and no database query.
+ * API key guard (see SecurityModule), so a refused request costs a Redis round trip and no database query.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
@@ -37,12 +37,13 @@ export class RateLimitGuard implements CanActivate {
     if (perKeyPerMinute > 0 && key) checks.push(this.limiter.take(key, perKeyPerMinute).then((decision) => ({ scope: 'API key', decision })));
     if (checks.length === 0) return true;
     const results = await Promise.all(checks);
-    const tightest = results.reduce((a, b) => (b.decision.remaining < a.decision.remaining || !b.decision.allowed ? b : a));
-    const response = context.switchToHttp().getResponse<Response>();
-    response.setHeader('RateLimit-Limit', String(tightest.decision.limit));
-    response.setHeader('RateLimit-Remaining', String(tightest.decision.remaining));
-    response.setHeader('RateLimit-Reset', String(Math.ceil(tightest.decision.resetMs / 1000)));
+    // The headers describe the bucket that binds: a refused one, else the one with the fewest requests left.
     const refused = results.find((result) => !result.decision.allowed);
+    const binding = refused ?? results.reduce((a, b) => (b.decision.remaining < a.decision.remaining ? b : a));
+    const response = context.switchToHttp().getResponse<Response>();
+    response.setHeader('RateLimit-Limit', String(binding.decision.limit));
+    response.setHeader('RateLimit-Remaining', String(binding.decision.remaining));
+    response.setHeader('RateLimit-Reset', String(Math.ceil(binding.decision.resetMs / 1000)));
     if (!refused) return true;
     const seconds = Math.max(1, Math.ceil(refused.decision.retryAfterMs / 1000));
     response.setHeader('Retry-After', String(seconds));

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { redisConnectionOptions } from '../../redis/redis-connection-options';
@@ -30,7 +30,7 @@ const WARN_EVERY_MS = 60_000;
  * more than the limit, and the queues are down then anyway.
  */
 @Injectable()
-export class RateLimiter implements OnApplicationShutdown {
+export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RateLimiter.name);
   private readonly redis: RedisWithGcra;
   private readonly prefix: string;
@@ -40,6 +40,8 @@ export class RateLimiter implements OnApplicationShutdown {
     this.prefix = `${config.queuePrefix}:rate-limit`;
     this.redis = new Redis({
       ...redisConnectionOptions(config.redis.url),
+      // Connected before the app listens (onModuleInit), so the first requests are counted too.
+      lazyConnect: true,
       // A request must not wait for Redis to come back: fail fast, let it through.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -47,6 +49,10 @@ export class RateLimiter implements OnApplicationShutdown {
     }) as RedisWithGcra;
     this.redis.defineCommand('gcraTake', { numberOfKeys: 1, lua: GCRA_SCRIPT });
     this.redis.on('error', () => undefined);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.redis.connect().catch((error: unknown) => this.warnUnavailable(error));
   }
 
   /** Takes one request from `bucket` (e.g. `key:<hash>`, `ip:<address>`), which holds `perMinute`. */
