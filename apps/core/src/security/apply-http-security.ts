@@ -1,8 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '../config/app-config';
+import { QUEUES_BOARD_PATH } from '../observability/queues-board';
 import { DOCS_PATH } from '../openapi/openapi.setup';
 import { corsOptions } from './cors-options';
-import { securityHeaders } from './security-headers';
+import { BOARD_CSP, DOCS_CSP, securityHeaders } from './security-headers';
 
 /**
  * What the HTTP server itself must do before any route: say nothing about what it runs on, believe
@@ -13,6 +14,10 @@ import { securityHeaders } from './security-headers';
 export function applyHttpSecurity(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.security.trustProxyHops);
-  app.use(securityHeaders({ docsPath: DOCS_PATH, hstsMaxAgeSeconds: config.security.hstsMaxAgeSeconds }));
+  const pages = [
+    { path: DOCS_PATH, csp: DOCS_CSP },
+    { path: QUEUES_BOARD_PATH, csp: BOARD_CSP },
+  ];
+  app.use(securityHeaders({ pages, hstsMaxAgeSeconds: config.security.hstsMaxAgeSeconds }));
   if (config.security.corsOrigins.length > 0) app.enableCors(corsOptions(config.security.corsOrigins));
 }

@@ -14,9 +14,18 @@ export const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The queue board (bull-board): its own scripts, styles and fonts, its inline styles, calls back to
+ * this service. Its stylesheet's web fonts from Google are not allowed: an admin page does not tell a
+ * third party who opens it, and the board falls back to system fonts.
+ */
+export const BOARD_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'none'";
+
 export interface SecurityHeaderOptions {
-  /** Where the API docs page lives (`/api/docs`), which needs its own policy. */
-  docsPath: string;
+  /** HTML pages under these paths get their own policy; everything else the API's. Pages that set one themselves (the dashboard) keep theirs. */
+  pages: { path: string; csp: string }[];
   /** 0: no Strict-Transport-Security. */
   hstsMaxAgeSeconds: number;
 }
@@ -26,10 +35,10 @@ export interface SecurityHeaderOptions {
  * unknown route) carry them too. A route may set a stricter or different CSP of its own afterwards.
  */
 export function securityHeaders(options: SecurityHeaderOptions) {
-  const docs = `/${options.docsPath.replace(/^\/+/, '')}`;
+  const pages = options.pages.map((page) => ({ path: `/${page.path.replace(/^\/+/, '')}`, csp: page.csp }));
   return (request: Request, response: Response, next: NextFunction): void => {
-    const isDocs = request.path === docs || request.path.startsWith(`${docs}/`);
-    response.setHeader('Content-Security-Policy', isDocs ? DOCS_CSP : API_CSP);
+    const page = pages.find(({ path }) => request.path === path || request.path.startsWith(`${path}/`));
+    response.setHeader('Content-Security-Policy', page?.csp ?? API_CSP);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     // For browsers that predate frame-ancestors.
     response.setHeader('X-Frame-Options', 'DENY');

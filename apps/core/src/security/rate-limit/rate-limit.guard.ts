@@ -3,15 +3,21 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { hashApiKey } from '../../auth/api-key-secret';
+import { sessionTokenFrom } from '../../auth/session-cookie';
 import { type RateDecision, RateLimiter } from './rate-limiter';
 import { SKIP_RATE_LIMIT } from './skip-rate-limit.decorator';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
-/** The bucket of the key a request presents, by a hash of it: the key itself is never written to Redis. */
+/**
+ * The bucket of the key a request presents, by a hash of it (the key itself is never written to
+ * Redis); a dashboard request, which carries its session cookie instead, counts against its session.
+ */
 function keyBucket(request: Request): string | undefined {
   const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
-  return token ? `key:${hashApiKey(token).slice(0, 32)}` : undefined;
+  if (token) return `key:${hashApiKey(token).slice(0, 32)}`;
+  const session = sessionTokenFrom(request);
+  return session ? `session:${hashApiKey(session).slice(0, 32)}` : undefined;
 }
 
 /**
@@ -34,7 +40,7 @@ export class RateLimitGuard implements CanActivate {
     const key = keyBucket(request);
     const checks: Promise<{ scope: string; decision: RateDecision }>[] = [];
     if (perIpPerMinute > 0) checks.push(this.limiter.take(`ip:${request.ip ?? 'unknown'}`, perIpPerMinute).then((decision) => ({ scope: 'client address', decision })));
-    if (perKeyPerMinute > 0 && key) checks.push(this.limiter.take(key, perKeyPerMinute).then((decision) => ({ scope: 'API key', decision })));
+    if (perKeyPerMinute > 0 && key) checks.push(this.limiter.take(key, perKeyPerMinute).then((decision) => ({ scope: key.startsWith('session:') ? 'session' : 'API key', decision })));
     if (checks.length === 0) return true;
     const results = await Promise.all(checks);
     // The headers describe the bucket that binds: a refused one, else the one with the fewest requests left.
