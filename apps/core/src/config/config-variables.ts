@@ -263,7 +263,7 @@ export const CONFIG_VARIABLES = {
   },
   RATE_LIMIT_PER_KEY: {
     description:
-      'Requests per minute one API key may make to the API (a burst of that many at once, then that rate). Beyond it ' +
+      'Requests per minute one API key (or one dashboard session) may make to the API (a burst of that many at once, then that rate). Beyond it ' +
       'the answer is 429 with Retry-After. Counted in Redis, so the limit holds across every API process. Channel ' +
       'webhooks and /health are not counted. 0 turns the limit off.',
     sensitive: false,
