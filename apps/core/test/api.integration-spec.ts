@@ -406,12 +406,12 @@ describe.each<Dialect>(['sqlite', 'postgresql'])('HTTP API on %s', (dialect) => 
       expect(exported.text).toContain('CSV-1,Green tea,4901234567894,tea|green');
     });
 
-    it('answers 400 to an unknown kind or a body that is not CSV', async () => {
+    it('answers 400 to an unknown kind, 415 to a body that is not CSV', async () => {
       const kind = await api.call<{ issues: Issue[] }>('POST', '/api/v1/csv/customers', { csv: 'a\n1\n', key: writeKey });
       expect(kind.status).toBe(400);
       expect(kind.body.issues[0].path).toBe('kind');
       const json = await api.call('POST', '/api/v1/csv/products', { body: { code: 'x' }, key: writeKey });
-      expect(json.status).toBe(400);
+      expect(json.status).toBe(415);
     });
   });
 

@@ -6,6 +6,7 @@ import { type AppConfig, runsApi } from '../config/app-config';
 import { mountQueuesBoard } from '../observability/mount-queues-board';
 import { setUpOpenApi } from '../openapi/openapi.setup';
 import { serveDashboard } from '../dashboard/serve-dashboard';
+import { applyHttpSecurity } from '../security/apply-http-security';
 import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api/v1';
@@ -21,6 +22,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
+  applyHttpSecurity(app, config);
   app.useBodyParser('json', { limit: '5mb' });
   // CSV imports arrive as text; a catalogue of tens of thousands of rows is a few megabytes.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain', 'text/yaml', 'application/yaml'], limit: '50mb' });

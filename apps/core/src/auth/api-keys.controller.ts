@@ -6,6 +6,7 @@ import { apiKeyViewSchema, createdApiKeySchema } from '../openapi/response-schem
 import { apiKeyIdSchema, createApiKeySchema, type CreateApiKeyInput } from './api-keys.schema';
 import { ApiKeyService } from './api-key.service';
 import { RequireScope } from './require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('api keys')
 @ApiBearerAuth()
@@ -14,6 +15,7 @@ import { RequireScope } from './require-scope.decorator';
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeyService) {}
 
+@Audited('api_key.create', { target: { result: 'id' }, body: ['name', 'scopes'] })
   @Post()
   @ApiOperation({ summary: 'Create an API key. The key is in this answer only; it is stored hashed.' })
   @ApiBody({ schema: openApiSchema(createApiKeySchema) })
@@ -29,6 +31,7 @@ export class ApiKeysController {
     return this.apiKeys.list();
   }
 
+  @Audited('api_key.revoke')
   @Delete(':id')
   @ApiOperation({ summary: 'Revoke an API key; requests with it are refused from now on.' })
   @ApiParam({ name: 'id', type: Number })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { databaseIdSchema } from '../http/database-id.schema';
 import { API_KEY_SCOPES } from './api-key-scope';
 
 export const createApiKeySchema = z.object({
@@ -7,4 +8,5 @@ export const createApiKeySchema = z.object({
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
-export const apiKeyIdSchema = z.coerce.number().int().positive();
+// Ids beyond the column's range are refused by name rather than looked up.
+export const apiKeyIdSchema = databaseIdSchema;

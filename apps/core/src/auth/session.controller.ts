@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody } from '../openapi/api-doc.decorators';
@@ -47,6 +47,8 @@ export class SessionController {
 
   @Get()
   @RequireScope('read')
+  // The document says what the guard does: this one needs a key (or the session cookie standing for one).
+  @ApiBearerAuth()
   @ApiOperation({ summary: 'Who is signed in: the name, prefix and scopes of the API key behind the session (or bearer key).' })
   @ApiErrors()
   current(@Req() request: AuthenticatedRequest): SessionView {

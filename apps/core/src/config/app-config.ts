@@ -24,6 +24,18 @@ export abstract class AppConfig {
   abstract readonly ledgerCheckpointIntervalMs: number;
   abstract readonly queuePrefix: string;
   abstract readonly sync: SyncConfig;
+  abstract readonly security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /** Requests per minute; 0: no limit. */
+  readonly rateLimit: { readonly perKeyPerMinute: number; readonly perIpPerMinute: number };
+  /** Reverse proxies in front whose forwarding headers are believed. */
+  readonly trustProxyHops: number;
+  /** 0: no Strict-Transport-Security. */
+  readonly hstsMaxAgeSeconds: number;
+  /** Empty: no cross-origin browser access. */
+  readonly corsOrigins: readonly string[];
 }
 
 export interface SyncConfig {

@@ -35,6 +35,16 @@ function hasProtocol(value: string, protocols: readonly string[]): boolean {
   }
 }
 
+/** `https://admin.example.com[:port]`, exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const integer = (min: number, max: number, fallback: number) =>
   z
     .string()
@@ -144,7 +154,7 @@ export const CONFIG_VARIABLES = {
     schema: integer(1000, 604_800_000, 21_600_000),
   },
   QUEUE_PREFIX: {
-    description: 'Prefix of every BullMQ key in Redis, so several installations can share one Redis.',
+    description: 'Prefix of every key the service keeps in Redis (queues, rate limits), so several installations can share one Redis.',
     sensitive: false,
     accepted: 'letters, digits, "_" or "-", at most 64 characters',
     defaultText: 'urikiri',
@@ -250,6 +260,57 @@ export const CONFIG_VARIABLES = {
     accepted: 'an integer from 1 to 3650',
     defaultText: '90',
     schema: integer(1, 3650, 90),
+  },
+  RATE_LIMIT_PER_KEY: {
+    description:
+      'Requests per minute one API key (or one dashboard session) may make to the API (a burst of that many at once, then that rate). Beyond it ' +
+      'the answer is 429 with Retry-After. Counted in Redis, so the limit holds across every API process. Channel ' +
+      'webhooks and /health are not counted. 0 turns the limit off.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 1000000',
+    defaultText: '6000',
+    schema: integer(0, 1_000_000, 6000),
+  },
+  RATE_LIMIT_PER_IP: {
+    description:
+      'Requests per minute from one client address to the API, with or without a key, counted like RATE_LIMIT_PER_KEY. ' +
+      'Behind a proxy, set TRUST_PROXY_HOPS so that the client, not the proxy, is counted. 0 turns the limit off.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 1000000',
+    defaultText: '12000',
+    schema: integer(0, 1_000_000, 12_000),
+  },
+  TRUST_PROXY_HOPS: {
+    description:
+      'How many reverse proxies (load balancer, TLS terminator) stand in front of the service. Their X-Forwarded-For ' +
+      'and X-Forwarded-Proto are then believed: the client address the rate limit counts, and whether the request ' +
+      'came over HTTPS. 0: the address of the connection itself, and headers that claim otherwise are ignored.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 10',
+    defaultText: '0',
+    schema: integer(0, 10, 0),
+  },
+  HSTS_MAX_AGE: {
+    description:
+      'Seconds a browser must keep to HTTPS once it has seen the service over HTTPS (Strict-Transport-Security). Sent ' +
+      'only on answers to HTTPS requests, which the service sees through a trusted proxy (TRUST_PROXY_HOPS) that ' +
+      'terminates TLS. 0: never sent.',
+    sensitive: false,
+    accepted: 'an integer from 0 to 63072000',
+    defaultText: '31536000',
+    schema: integer(0, 63_072_000, 31_536_000),
+  },
+  CORS_ORIGINS: {
+    description:
+      'Web origins whose pages may call the API from a browser, comma-separated, e.g. `https://admin.example.com`. ' +
+      'Absent: none, so browsers refuse cross-origin calls (other clients are not affected by CORS).',
+    sensitive: false,
+    accepted: 'comma-separated origins, each http:// or https:// with a host, an optional port and nothing after it',
+    schema: z
+      .string()
+      .refine((value) => value.split(',').every((origin) => isOrigin(origin.trim())))
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((origin) => origin.trim()).filter(Boolean)),
   },
 } satisfies Record<string, ConfigVariable<unknown>>;
 

@@ -40,6 +40,12 @@ describe('loadConfig', () => {
         orderRetentionDays: 90,
         push: { maxFailures: 8, retryBaseMs: 500, retryMaxMs: 60_000 },
       },
+      security: {
+        rateLimit: { perKeyPerMinute: 6000, perIpPerMinute: 12_000 },
+        trustProxyHops: 0,
+        hstsMaxAgeSeconds: 31_536_000,
+        corsOrigins: [],
+      },
     });
   });
 
@@ -58,6 +64,17 @@ describe('loadConfig', () => {
   it('marks REDIS_URL explicit only when it is set, and treats an empty variable as unset', () => {
     expect(loadConfig({ REDIS_URL: 'redis://cache:6380/2' }).redis).toEqual({ url: 'redis://cache:6380/2', explicit: true });
     expect(loadConfig({ REDIS_URL: '', PORT: '' })).toMatchObject({ port: 3000, redis: { explicit: false } });
+  });
+
+  it('opens CORS only to the origins named, exactly as browsers send them', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://admin.example.com, http://localhost:5173' }).security.corsOrigins).toEqual([
+      'https://admin.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(problemsOf({ CORS_ORIGINS: 'https://admin.example.com/' })).toEqual([
+      'CORS_ORIGINS must be comma-separated origins, each http:// or https:// with a host, an optional port and nothing after it, but "https://admin.example.com/" is not.',
+    ]);
+    expect(problemsOf({ CORS_ORIGINS: '*' })).toHaveLength(1);
   });
 
   it.each([

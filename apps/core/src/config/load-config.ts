@@ -69,5 +69,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       orderRetentionDays: raw.ORDER_RETENTION_DAYS,
       push: { maxFailures: raw.PUSH_MAX_FAILURES, retryBaseMs: raw.PUSH_RETRY_BASE_MS, retryMaxMs: raw.PUSH_RETRY_MAX_MS },
     },
+    security: {
+      rateLimit: { perKeyPerMinute: raw.RATE_LIMIT_PER_KEY, perIpPerMinute: raw.RATE_LIMIT_PER_IP },
+      trustProxyHops: raw.TRUST_PROXY_HOPS,
+      hstsMaxAgeSeconds: raw.HSTS_MAX_AGE,
+      corsOrigins: raw.CORS_ORIGINS,
+    },
   };
 }

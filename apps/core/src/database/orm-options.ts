@@ -5,6 +5,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { inventoryOrmOptions } from '@urikiri/inventory';
 import type { DatabaseConfig } from '../config/app-config';
 import { SYNC_ENTITIES } from '@urikiri/sync';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
@@ -12,8 +13,8 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 /** Where tools/scripts/create-migrations.ts writes new migrations (the source tree, not dist). */
 export const MIGRATIONS_SOURCE_DIR = join('apps', 'core', 'src', 'database', 'migrations');
 
-/** The entities the service adds to the ledger's own. */
-const CORE_APP_ENTITIES = [ApiKey, ...SYNC_ENTITIES];
+/** The entities the service adds to the ledger's own (keys, the audit log, sync). */
+const CORE_APP_ENTITIES = [ApiKey, AuditEntry, ...SYNC_ENTITIES];
 
 const MIGRATIONS: Record<DatabaseConfig['dialect'], MigrationObject[]> = {
   postgresql: POSTGRESQL_MIGRATIONS,

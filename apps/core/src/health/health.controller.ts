@@ -2,12 +2,14 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { PublicRoute } from '../auth/require-scope.decorator';
+import { SkipRateLimit } from '../security/rate-limit/skip-rate-limit.decorator';
 import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
 @Controller('health')
 @PublicRoute()
+@SkipRateLimit()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -11,6 +11,7 @@ import {
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { ApiKeyNotFoundError } from '../auth/api-key.service';
+import { CsvFileRejectedError } from './csv-file-rejected.error';
 import { RequestValidationError } from './request-validation.error';
 
 export interface ErrorBody {
@@ -76,6 +77,7 @@ function bodyParserErrorBody(exception: unknown): ErrorBody | undefined {
   if (!(exception instanceof Error)) return undefined;
   const { status, expose, type, length, limit } = exception as Error & Record<string, unknown>;
   if (typeof status !== 'number' || status < 400 || status >= 500 || expose !== true) return undefined;
+  if (type === 'entity.parse.failed') return body(status, 'malformed_json', `The request body is not valid JSON: ${exception.message}`);
   const message =
     type === 'entity.too.large' ? `The request body is ${length} bytes; at most ${limit} bytes are accepted.` : exception.message;
   return body(status, codeFor(status), message);
@@ -105,6 +107,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof RequestValidationError) {
       return body(HttpStatus.BAD_REQUEST, 'validation_failed', exception.message, { issues: exception.issues });
+    }
+    if (exception instanceof CsvFileRejectedError) {
+      return body(HttpStatus.BAD_REQUEST, 'csv_invalid', exception.message, { ...exception.report });
     }
     if (exception instanceof LedgerError) return ledgerErrorBody(exception);
     if (exception instanceof ApiKeyNotFoundError) return body(HttpStatus.NOT_FOUND, 'not_found', exception.message);

@@ -23,7 +23,8 @@ export class RequestValidationError extends Error {
   }
 }
 
-function formatPath(path: PropertyKey[]): string {
+/** `components[1].sku`: how every answer of the API writes where a field sits. */
+export function formatPath(path: PropertyKey[]): string {
   return path.reduce<string>((text, segment) => {
     if (typeof segment === 'number') return `${text}[${segment}]`;
     return text ? `${text}.${String(segment)}` : String(segment);

@@ -4,10 +4,12 @@ import { CatalogCsvService, CSV_COLUMNS, type CsvImportReport, CSV_KINDS, type C
 import type { Response } from 'express';
 import type { z } from 'zod';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
+import { CsvFileRejectedError } from '../http/csv-file-rejected.error';
 import { RequestValidationError } from '../http/request-validation.error';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiErrors, ApiZodQuery, ApiZodResponse } from '../openapi/api-doc.decorators';
-import { csvImportQuerySchema, csvImportReportSchema, csvKindSchema } from './catalog-csv.schema';
+import { csvImportQuerySchema, csvImportReportSchema, csvKindSchema, csvRejectedSchema } from './catalog-csv.schema';
 
 const COLUMNS_BY_KIND = CSV_KINDS.map((kind) => `${kind}: ${CSV_COLUMNS[kind].join(',')}`).join('; ');
 
@@ -18,6 +20,7 @@ const COLUMNS_BY_KIND = CSV_KINDS.map((kind) => `${kind}: ${CSV_COLUMNS[kind].jo
 export class CatalogCsvController {
   constructor(private readonly csv: CatalogCsvService) {}
 
+  @Audited('catalogue.import', { result: ['rows', 'imported'], skipDryRun: true })
   @Post(':kind')
   @RequireScope('write')
   @HttpCode(200)
@@ -32,19 +35,18 @@ export class CatalogCsvController {
   @ApiConsumes('text/csv')
   @ApiBody({ required: true, schema: { type: 'string' } })
   @ApiZodResponse(200, csvImportReportSchema, 'The report; on a dry run, errors may be listed here too')
-  @ApiZodResponse(400, csvImportReportSchema, 'The file has errors: nothing was imported')
+  @ApiZodResponse(400, csvRejectedSchema, 'The file has errors (csv_invalid): nothing was imported')
   @ApiErrors()
   async import(
     @Param('kind', new ZodValidationPipe(csvKindSchema, 'kind')) kind: CsvKind,
     @Query(new ZodValidationPipe(csvImportQuerySchema)) query: z.output<typeof csvImportQuerySchema>,
     @Body() body: unknown,
-    @Res({ passthrough: true }) response: Response,
   ): Promise<CsvImportReport> {
     if (typeof body !== 'string') {
       throw new RequestValidationError([{ path: '', message: 'must be the CSV file itself, sent as Content-Type: text/csv' }]);
     }
     const report = await this.csv.import(kind, body, { dryRun: query.dryRun });
-    if (!report.dryRun && report.errors.length > 0) response.status(400);
+    if (!report.dryRun && report.errors.length > 0) throw new CsvFileRejectedError({ ...report });
     return report;
   }
 

@@ -1,5 +1,6 @@
 import { CSV_KINDS } from '@urikiri/inventory';
 import { z } from 'zod';
+import { errorBodySchema } from '../openapi/response-schemas';
 
 export const csvKindSchema = z.enum(CSV_KINDS);
 
@@ -18,3 +19,6 @@ export const csvImportReportSchema = z.object({
   imported: z.number().int().describe('0 on a dry run, and whenever any row has an error'),
   errors: z.array(z.object({ row: z.number().int().describe('1-based; the header is row 1'), column: z.string(), reason: z.string() })),
 });
+
+/** A file with errors: the common error shape (`csv_invalid`) with the report beside it. */
+export const csvRejectedSchema = errorBodySchema.extend(csvImportReportSchema.shape);

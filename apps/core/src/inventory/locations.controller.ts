@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogService, createLocationSchema, type CreateLocationInput } from '@urikiri/inventory';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { locationViewSchema } from '../openapi/response-schemas';
@@ -13,6 +14,7 @@ import { locationViewSchema } from '../openapi/response-schemas';
 export class LocationsController {
   constructor(private readonly catalog: CatalogService) {}
 
+@Audited('location.create', { target: { body: 'code' }, body: ['name', 'kind', 'sellable', 'priority'] })
   @Post()
   @RequireScope('write')
   @ApiOperation({

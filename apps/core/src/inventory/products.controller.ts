@@ -10,6 +10,7 @@ import {
   type ListProductsQuery,
 } from '@urikiri/inventory';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody, ApiZodQuery, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { productPageSchema, productViewSchema } from '../openapi/response-schemas';
@@ -21,6 +22,7 @@ import { productPageSchema, productViewSchema } from '../openapi/response-schema
 export class ProductsController {
   constructor(private readonly catalog: CatalogService) {}
 
+  @Audited('product.create', { target: { body: 'code' }, body: ['name', 'jan', 'tags'] })
   @Post('products')
   @RequireScope('write')
   @ApiOperation({ summary: 'Create a SKU (商品).' })
@@ -31,6 +33,7 @@ export class ProductsController {
     return this.catalog.createProduct(input);
   }
 
+  @Audited('bundle.create', { target: { body: 'code' }, body: ['name', 'components'] })
   @Post('bundles')
   @RequireScope('write')
   @ApiOperation({ summary: 'Create a bundle (セット商品) of existing SKUs; its availability is derived from theirs.' })

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { CatalogService, createPurchaseOrderSchema, type CreatePurchaseOrderInput } from '@urikiri/inventory';
 import type { z } from 'zod';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { IdempotentCommand } from '../http/idempotent-command.decorator';
 import { ZodValidationPipe } from '../http/zod-validation.pipe';
 import {
@@ -31,6 +32,7 @@ export class PurchaseOrdersController {
     private readonly receipt: PurchaseOrderReceipt,
   ) {}
 
+@Audited('purchase_order.create', { target: { body: 'reference' }, body: ['sku', 'location', 'quantity', 'expectedAt'] })
   @Post()
   @RequireScope('write')
   @ApiOperation({ summary: 'Record an inbound purchase order (発注 / 入荷予定): SKU, quantity, expected arrival, location.' })
@@ -51,6 +53,7 @@ export class PurchaseOrdersController {
     return this.catalog.listPurchaseOrders(query);
   }
 
+  @Audited('purchase_order.receive', { body: ['quantity', 'idempotencyKey'] })
   @Post(':reference/receive')
   @RequireScope('write')
   @HttpCode(200)

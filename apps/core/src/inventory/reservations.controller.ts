@@ -12,6 +12,7 @@ import {
   type ReserveCommand,
 } from '@urikiri/inventory';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { IdempotentCommand } from '../http/idempotent-command.decorator';
 import { ApiErrors, ApiIdempotencyKeyHeader, ApiZodBody, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { reservationResultSchema } from '../openapi/response-schemas';
@@ -68,6 +69,7 @@ export class ReservationsController {
     return this.ledger.confirm(command);
   }
 
+  @Audited('reservation.release', { body: ['reason', 'quantity', 'idempotencyKey'] })
   @Post(':reservationId/release')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release a reservation (引当解除): cancelled or expired; its units are available again.' })

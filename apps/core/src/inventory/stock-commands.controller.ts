@@ -12,6 +12,7 @@ import {
   type TransferCommand,
 } from '@urikiri/inventory';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { IdempotentCommand } from '../http/idempotent-command.decorator';
 import { ApiErrors, ApiIdempotencyKeyHeader, ApiZodBody, ApiZodResponse } from '../openapi/api-doc.decorators';
 import { stockChangeResultSchema, transferResultSchema } from '../openapi/response-schemas';
@@ -24,6 +25,7 @@ import { stockChangeResultSchema, transferResultSchema } from '../openapi/respon
 export class StockCommandsController {
   constructor(private readonly ledger: InventoryLedger) {}
 
+  @Audited('stock.receive', { target: { body: 'sku' }, body: ['location', 'quantity', 'purchaseOrder', 'reference', 'idempotencyKey'] })
   @Post('receive')
   @HttpCode(200)
   @ApiOperation({
@@ -36,6 +38,7 @@ export class StockCommandsController {
     return this.ledger.receive(command);
   }
 
+  @Audited('stock.adjust', { target: { body: 'sku' }, body: ['location', 'delta', 'reason', 'note', 'reference', 'idempotencyKey'] })
   @Post('adjust')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct on-hand units (stocktake, damage, loss) with a reason; never below what is reserved.' })
@@ -46,6 +49,7 @@ export class StockCommandsController {
     return this.ledger.adjust(command);
   }
 
+  @Audited('stock.transfer', { target: { body: 'sku' }, body: ['from', 'to', 'quantity', 'reference', 'idempotencyKey'] })
   @Post('transfer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move unreserved units of a SKU from one location to another.' })
@@ -56,6 +60,7 @@ export class StockCommandsController {
     return this.ledger.transfer(command);
   }
 
+  @Audited('stock.return', { target: { body: 'sku' }, body: ['location', 'quantity', 'reference', 'idempotencyKey'] })
   @Post('return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take returned units (返品) back in; a not-for-sale location keeps them off the channels.' })

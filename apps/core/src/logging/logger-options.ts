@@ -1,10 +1,12 @@
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
+import { REDACTED, redactHeaders } from './redacted-headers';
 
 /**
  * JSON lines on stdout, one per request and per event. Credentials never reach the log: the
- * Authorization header is redacted, and health probes are not logged at all (they would drown the rest).
+ * Authorization header, cookies and every signature or token header are redacted, and health probes
+ * are not logged at all (they would drown the rest).
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
@@ -13,7 +15,10 @@ export function loggerOptions(config: AppConfig): Params {
     pinoHttp: {
       level: config.logLevel,
       base: { service: 'urikiri-core', role: config.role },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+      // Every header that carries a credential or a signature, by name (see redactHeaders); the
+      // redact paths stay as a second line for the two that matter most.
+      serializers: { req: (request: { headers?: Record<string, unknown> }) => ({ ...request, headers: redactHeaders(request.headers) }) },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: REDACTED },
       autoLogging: { ignore: (request) => request.url === '/health' },
       customLogLevel: (_request, response, error) => {
         if (error || response.statusCode >= 500) return 'error';

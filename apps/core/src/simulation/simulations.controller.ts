@@ -15,7 +15,8 @@ import { SimulationJobs } from './simulation-jobs.service';
 import { simulationRequestSchema, type SimulationRequest } from './simulation-request.schema';
 
 // The report is one page of inline CSS and SVG; nothing else may load or run, whatever a SKU is called.
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// Only this service's own pages (the dashboard) may frame it.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
 
 @ApiTags('simulations')
 @ApiBearerAuth()
@@ -77,7 +78,7 @@ export class SimulationsController {
   @ApiErrors(404)
   async reportHtml(@Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const report = await this.jobs.report(id);
-    response.type('html').set('Content-Security-Policy', REPORT_CSP);
+    response.type('html').set('Content-Security-Policy', REPORT_CSP).set('X-Frame-Options', 'SAMEORIGIN');
     return renderReportHtml(report);
   }
 }

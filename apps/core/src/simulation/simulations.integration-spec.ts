@@ -80,7 +80,7 @@ describe('simulations through the API, as BullMQ jobs', () => {
     const html = await api.call('GET', `/api/v1/simulations/${submitted.body.id}/report.html`, { key: readKey });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(html.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
     expect(html.text).toBe(commandLine.html);
   }, 120_000);
 

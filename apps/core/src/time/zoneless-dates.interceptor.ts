@@ -3,22 +3,29 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { AppConfig } from '../config/app-config';
-import { resolveZonelessDate } from './zoneless-date';
+import { type FieldProblem, RequestValidationError } from '../http/request-validation.error';
+import { impossibleDate, resolveZonelessDate } from './zoneless-date';
 import { ZONELESS_DATE_FIELDS, type ZonelessDateFields } from './zoneless-dates.decorator';
 
 function resolveFields(source: unknown, fields: string[] | undefined, timeZone: string): Record<string, unknown> | undefined {
   if (!fields || typeof source !== 'object' || source === null || Array.isArray(source)) return undefined;
   const record = { ...(source as Record<string, unknown>) };
+  const problems: FieldProblem[] = [];
   for (const field of fields) {
     const value = record[field];
-    if (typeof value === 'string') record[field] = resolveZonelessDate(value, timeZone);
+    if (typeof value !== 'string') continue;
+    const impossible = impossibleDate(value);
+    if (impossible) problems.push({ path: field, message: `${impossible}: "${value.slice(0, 40)}" is not a date` });
+    else record[field] = resolveZonelessDate(value, timeZone);
   }
+  if (problems.length > 0) throw new RequestValidationError(problems);
   return record;
 }
 
 /**
  * Operators write "2026-12-04 20:00" and mean Japan time, while the ledger stores UTC. Interceptors
- * run before pipes, so validation and the ledger see an unambiguous UTC instant.
+ * run before pipes, so validation and the ledger see an unambiguous UTC instant. A date that names
+ * no real day or time ("2026-02-30") is refused here, naming the field, before anything rolls it over.
  */
 @Injectable()
 export class ZonelessDatesInterceptor implements NestInterceptor {

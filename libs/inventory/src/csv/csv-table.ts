@@ -44,7 +44,8 @@ export function parseCsvTable(text: string, shape: CsvTableShape): CsvTable {
     return { rows: [], errors: [{ row: 1, column: missing.join(', '), reason: `header must name the columns ${shape.columns.join(', ')}${may}` }] };
   }
   const data = records.slice(1);
-  const errors = shape.strict ? strictErrors(header, data, shape.columns, optional) : [];
+  // Two columns of one name leave which value counts to chance: refused even where extra columns are not.
+  const errors = shape.strict ? strictErrors(header, data, shape.columns, optional) : duplicateColumnErrors(header);
   if (errors.some((e) => e.row === 1)) return { rows: [], errors };
   const rows = data.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
   return { rows, errors };
@@ -53,14 +54,18 @@ export function parseCsvTable(text: string, shape: CsvTableShape): CsvTable {
 function strictErrors(header: string[], data: string[][], columns: string[], optional: string[]): CsvRowError[] {
   const errors: CsvRowError[] = [];
   const accepted = `the columns are ${columns.join(', ')}${optional.length ? ` and optionally ${optional.join(', ')}` : ''}`;
-  header.forEach((column, i) => {
+  header.forEach((column) => {
     if (![...columns, ...optional].includes(column)) errors.push({ row: 1, column, reason: `unknown column; ${accepted}` });
-    else if (header.indexOf(column) !== i) errors.push({ row: 1, column, reason: 'the header names this column twice' });
   });
+  errors.push(...duplicateColumnErrors(header));
   data.forEach((record, i) => {
     if (record.length > header.length) {
       errors.push({ row: i + 2, column: '', reason: `has ${record.length} values but the header names ${header.length} columns` });
     }
   });
   return errors;
+}
+
+function duplicateColumnErrors(header: string[]): CsvRowError[] {
+  return header.flatMap((column, i) => (header.indexOf(column) !== i ? [{ row: 1, column, reason: 'the header names this column twice' }] : []));
 }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ChannelAccount, ChannelDirectory, ListingDiscovery, OrderLine, ReconciliationRun } from '@urikiri/sync';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
+import { Audited } from '../../audit/audited.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody } from '../../openapi/api-doc.decorators';
@@ -37,6 +38,8 @@ export class ChannelAccountsController {
     });
   }
 
+  // Never the credentials: only what identifies the account.
+  @Audited('channel_account.create', { target: { body: 'id' }, body: ['connector', 'displayName', 'baseUrl'] })
   @Post('accounts')
   @RequireScope('admin')
   @ApiOperation({
@@ -80,6 +83,7 @@ export class ChannelAccountsController {
     return this.view(id);
   }
 
+  @Audited('channel_account.stop', { body: ['reason'] })
   @Post('accounts/:id/stop')
   @RequireScope('write')
   @HttpCode(200)
@@ -92,6 +96,7 @@ export class ChannelAccountsController {
     return this.view(id);
   }
 
+  @Audited('channel_account.resume')
   @Post('accounts/:id/resume')
   @RequireScope('write')
   @HttpCode(200)
@@ -115,6 +120,7 @@ export class ChannelAccountsController {
     return { queued: true };
   }
 
+  @Audited('channel_account.reconcile', { body: ['repair'] })
   @Post('accounts/:id/reconcile')
   @RequireScope('write')
   @HttpCode(202)
@@ -149,6 +155,7 @@ export class ChannelAccountsController {
     };
   }
 
+  @Audited('channel_account.discover', { result: ['productIds'] })
   @Post('accounts/:id/discover')
   @RequireScope('write')
   @HttpCode(200)

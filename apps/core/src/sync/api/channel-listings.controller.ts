@@ -1,19 +1,21 @@
 import { MikroORM, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Product } from '@urikiri/inventory';
 import { ChannelAccount, Listing, ListingCsvImport, ListingService, PublishRecord, PushExecutor } from '@urikiri/sync';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
+import { Audited } from '../../audit/audited.decorator';
+import { CsvFileRejectedError } from '../../http/csv-file-rejected.error';
 import { RequestValidationError } from '../../http/request-validation.error';
+import { databaseIdSchema } from '../../http/database-id.schema';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors, ApiZodBody, ApiZodQuery } from '../../openapi/api-doc.decorators';
 import { OrderPolling } from '../pipeline/order-polling.service';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
 import { listingView, publishView, type ListingView } from './listing-views';
 import { createListingSchema, csvImportQuerySchema, listingQuerySchema, localeQuerySchema } from './sync-api.schema';
-import type { Response } from 'express';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -29,6 +31,7 @@ export class ChannelListingsController {
     private readonly polling: OrderPolling,
   ) {}
 
+  @Audited('listing.import', { result: ['rows', 'created', 'changed', 'unchanged'], skipDryRun: true })
   @Post('import')
   @RequireScope('write')
   @HttpCode(200)
@@ -42,15 +45,16 @@ export class ChannelListingsController {
   @ApiConsumes('text/csv')
   @ApiBody({ required: true, schema: { type: 'string' } })
   @ApiErrors(400)
-  async importCsv(@Query(new ZodValidationPipe(csvImportQuerySchema)) query: z.output<typeof csvImportQuerySchema>, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+  async importCsv(@Query(new ZodValidationPipe(csvImportQuerySchema)) query: z.output<typeof csvImportQuerySchema>, @Body() body: unknown) {
     if (typeof body !== 'string') throw new RequestValidationError([{ path: '(body)', message: 'must be CSV text sent as text/csv' }]);
     const report = query.dryRun ? await this.csvImport.preview(body) : await this.csvImport.apply(body);
-    if (report.errors.length > 0) response.status(400);
+    if (report.errors.length > 0) throw new CsvFileRejectedError({ ...report });
     if (report.applied) await this.polling.mapWaitingLines((await this.orm.em.fork().find(ChannelAccount, {}, { fields: ['id'] })).map((a) => a.id));
     if (report.applied && report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
     return report;
   }
 
+@Audited('listing.create', { target: { result: 'id' }, body: ['account', 'channelListingId', 'sku'] })
   @Post()
   @RequireScope('write')
   @ApiOperation({ summary: 'Map a channel item to one of our SKUs or bundles; it is allocated and pushed at once.' })
@@ -100,7 +104,7 @@ export class ChannelListingsController {
   @ApiOperation({ summary: 'One listing, with the rule engine\'s explanation of its target.' })
   @ApiZodQuery(localeQuerySchema)
   @ApiErrors(404)
-  get(@Param('id', ParseIntPipe) id: number, @Query(new ZodValidationPipe(localeQuerySchema)) query: z.output<typeof localeQuerySchema>) {
+  get(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number, @Query(new ZodValidationPipe(localeQuerySchema)) query: z.output<typeof localeQuerySchema>) {
     return this.view(id, query.lang);
   }
 
@@ -108,53 +112,57 @@ export class ChannelListingsController {
   @ApiOperation({ summary: 'Every value pushed to the listing, newest first: value, version, time, latency and why.' })
   @ApiZodQuery(localeQuerySchema)
   @ApiErrors(404)
-  async history(@Param('id', ParseIntPipe) id: number, @Query(new ZodValidationPipe(localeQuerySchema)) query: z.output<typeof localeQuerySchema>) {
+  async history(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number, @Query(new ZodValidationPipe(localeQuerySchema)) query: z.output<typeof localeQuerySchema>) {
     await this.view(id, query.lang);
     const records = await this.orm.em.fork().find(PublishRecord, { listingId: id }, { orderBy: { id: 'desc' }, limit: query.limit });
     return { items: records.map((r) => publishView(r, query.lang)) };
   }
 
+  @Audited('listing.stop')
   @Post(':id/stop')
   @RequireScope('write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Emergency stop for one listing: frozen at its current value until resumed.' })
   @ApiErrors(404)
-  async stop(@Param('id', ParseIntPipe) id: number) {
+  async stop(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number) {
     await this.view(id, 'ja');
     await this.listings.setStopped(id, true);
     return this.view(id, 'ja');
   }
 
+  @Audited('listing.resume')
   @Post(':id/resume')
   @RequireScope('write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift the listing\'s stop; its latest target is pushed at once.' })
   @ApiErrors(404)
-  async resume(@Param('id', ParseIntPipe) id: number) {
+  async resume(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number) {
     const listing = await this.view(id, 'ja');
     await this.listings.setStopped(id, false);
     await this.dispatcher.push(listing.account);
     return this.view(id, 'ja');
   }
 
+  @Audited('listing.retry')
   @Post(':id/retry')
   @RequireScope('write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a dead letter back: its failures are cleared and it is pushed at once.' })
   @ApiErrors(404)
-  async retry(@Param('id', ParseIntPipe) id: number) {
+  async retry(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number) {
     const listing = await this.view(id, 'ja');
     await this.pusher.retryDeadLetter(id);
     await this.dispatcher.push(listing.account);
     return this.view(id, 'ja');
   }
 
+  @Audited('listing.reactivate')
   @Post(':id/reactivate')
   @RequireScope('write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Make an inactive listing (the channel had answered "not found") active again and allocate to it.' })
   @ApiErrors(404)
-  async reactivate(@Param('id', ParseIntPipe) id: number) {
+  async reactivate(@Param('id', new ZodValidationPipe(databaseIdSchema, 'id')) id: number) {
     await this.view(id, 'ja');
     const em = this.orm.em.fork();
     await em.nativeUpdate(Listing, { id }, { active: true, inactiveReason: null, failures: 0, deadLetter: false, notBefore: null });

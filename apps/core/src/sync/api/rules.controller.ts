@@ -2,6 +2,7 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidRuleSetError, parseRuleSet, ruleSetJsonSchema } from '@urikiri/allocation';
 import { RequireScope } from '../../auth/require-scope.decorator';
+import { Audited } from '../../audit/audited.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { ApiErrors } from '../../openapi/api-doc.decorators';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
@@ -25,13 +26,14 @@ export class RulesController {
     return { id: active.id, activatedAt: active.activatedAt, ruleSet: active.compiled.source };
   }
 
+@Audited('rules.activate', { target: { result: 'id' } })
   @Put()
   @RequireScope('admin')
   @ApiOperation({
     summary: 'Activate a rule set (JSON, or YAML as text/yaml). Every listed product is re-allocated at once.',
     description: 'See docs/allocation.md. A wrong rule set is refused with 400 naming each path and what is accepted; nothing changes.',
   })
-  @ApiConsumes('application/json', 'text/yaml')
+  @ApiConsumes('application/json', 'text/yaml', 'application/yaml')
   @ApiBody({ schema: ruleSetJsonSchema() })
   @ApiErrors(400)
   async activate(@Body() body: unknown) {

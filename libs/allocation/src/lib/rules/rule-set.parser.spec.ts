@@ -243,6 +243,11 @@ rules:
     ).toMatch(/^\(rule set\): is not valid YAML at line \d+, column \d+: /);
   });
 
+  it('refuses an alias bomb as YAML it will not read', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`), 'version: 1'].join('\n');
+    expect(refusal(bomb)[0]).toMatch(/^\(rule set\): is not valid YAML: .*alias/);
+  });
+
   it('reports broken JSON', () => {
     const parsed = parseRuleSet('{"version": 1,', { format: 'json' });
     expect(parsed.ok ? [] : parsed.issues.map(describeIssue)[0]).toMatch(

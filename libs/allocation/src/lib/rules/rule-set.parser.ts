@@ -47,7 +47,15 @@ export function parseRuleSet(
       }),
     );
   }
-  return validateRuleSet(document.toJS());
+  // Reading the document resolves its aliases, which the YAML library stops short of a blow-up
+  // ("billion laughs"); that refusal is the text's fault like any other YAML error.
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    return refused([issueAt([], `is not valid YAML: ${(error as Error).message}`)]);
+  }
+  return validateRuleSet(value);
 }
 
 /** Validates an already decoded value (for instance a JSON request body). */

@@ -73,4 +73,9 @@ describe('parsePlan', () => {
   it('explains YAML syntax errors', () => {
     expect(parsePlan('window: [')).toMatchObject({ ok: false, issues: [{ path: '(plan)' }] });
   });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdef'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcde'[i]}`).join(', ')}]`)].join('\n');
+    expect(parsePlan(bomb)).toMatchObject({ ok: false, issues: [{ path: '(plan)', reason: expect.stringMatching(/alias/) }] });
+  });
 });

@@ -29,7 +29,14 @@ export function parsePlan(text: string): PlanParseResult {
       })),
     };
   }
-  return validatePlan(document.toJS());
+  // Resolving aliases is where the YAML library stops an alias bomb; that refusal is the text's fault.
+  let value: unknown;
+  try {
+    value = document.toJS();
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(plan)', reason: `is not valid YAML or JSON: ${(error as Error).message}` }] };
+  }
+  return validatePlan(value);
 }
 
 /** Validates an already decoded plan (for instance a JSON request body). */
