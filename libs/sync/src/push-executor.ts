@@ -155,7 +155,11 @@ export class PushExecutor {
       // Its orders are ingested next; the listing stays owed and is recomputed from the new truth.
       // A short pause keeps the refused listing from taking a batch slot again before the orders land;
       // a new target (after ingestion) lifts it at once.
-      await sql.run('UPDATE listing SET last_error = ?, not_before = ? WHERE id = ?', [result.message, sql.date(new Date(now.getTime() + STALE_PAUSE_MS)), listing.id]);
+      // The next attempt is another write, not a retry of this one: under a new version, since a channel
+      // answers a repeated version with its first outcome (this refusal) instead of applying it.
+      await sql.run('UPDATE listing SET last_error = ?, not_before = ?, target_version = target_version + 1 WHERE id = ? AND target_version = ?', [
+        result.message, sql.date(new Date(now.getTime() + STALE_PAUSE_MS)), listing.id, listing.targetVersion,
+      ]);
       report.stale++;
       return;
     }

@@ -138,4 +138,18 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('sync pipeline on %s', (dia
     expect((await h.pusher.pushRound('shop-a')).pushed).toBe(1);
     expect(shops['shop-a'].sandbox.stock.quantity('tea')).toBe(5);
   });
+
+  it('writes again under a new version after a refused compare-and-set, instead of replaying the refusal', async () => {
+    const h = await syncHarness(db.orm, shops);
+    await h.ledger.receive({ idempotencyKey: 'r1', sku: 'TEA', location: 'WH', quantity: 10 });
+    await h.sync();
+    // The channel sold 3 we have not heard of; the rules want 8 now.
+    shops['shop-a'].sandbox.stock.setQuantity('tea', 7);
+    await db.orm.em.fork().nativeUpdate(Listing, { accountId: 'shop-a' }, { target: 8, targetVersion: 50, dirty: true });
+    expect((await h.pusher.pushRound('shop-a')).stale).toBe(1);
+    // Once the sale is known the channel's belief is 7 and the target is still 8: the same value.
+    await db.orm.em.fork().nativeUpdate(Listing, { accountId: 'shop-a' }, { lastPublished: 7, notBefore: null });
+    expect((await h.pusher.pushRound('shop-a')).pushed).toBe(1);
+    expect(shops['shop-a'].sandbox.stock.quantity('tea')).toBe(8);
+  });
 });
