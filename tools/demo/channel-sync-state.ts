@@ -26,8 +26,8 @@ export interface ListingLine {
  * listing is in line when nothing is owed to it and its sandbox shows its target.
  */
 export async function channelSyncState(api: ServiceApi, sandboxes: readonly DemoSandbox[], filter: { skus?: readonly string[] } = {}): Promise<ListingLine[]> {
-  // One read of every listing: the demo has a few dozen, and `sell` reads them many times a second.
-  const listings = (await api.get<Page<ListingView>>('/channels/listings?limit=1000')).items;
+  // One read of every listing (pages of 1,000): the demo has a few dozen, and `sell` reads them many times a second.
+  const listings = await allListings(api);
   const lines: ListingLine[] = [];
   for (const sandbox of sandboxes) {
     for (const listing of listings.filter((l) => l.account === sandbox.account.id)) {
@@ -48,6 +48,16 @@ export async function channelSyncState(api: ServiceApi, sandboxes: readonly Demo
     }
   }
   return lines;
+}
+
+/** Every listing the service holds, read a page of 1,000 at a time. */
+export async function allListings(api: ServiceApi): Promise<ListingView[]> {
+  const listings: ListingView[] = [];
+  for (;;) {
+    const page = await api.get<Page<ListingView>>(`/channels/listings?limit=1000&offset=${listings.length}`);
+    listings.push(...page.items);
+    if (page.items.length < 1000) return listings;
+  }
 }
 
 export function describeOutOfLine(lines: readonly ListingLine[]): string {

@@ -30,7 +30,7 @@ export const DEMO_LOCATIONS: readonly DemoLocation[] = [
 ];
 
 // Shopify ids are numeric: an inventory item at the shop's one location.
-const SHOPIFY_LOCATION = '71000000001';
+export const SHOPIFY_LOCATION = '71000000001';
 export const SHOPIFY_LOCATION_NAMES: Record<string, string> = { [SHOPIFY_LOCATION]: '東京倉庫' };
 const shopifyItem = (n: number) => `${44000000100 + n}@${SHOPIFY_LOCATION}`;
 

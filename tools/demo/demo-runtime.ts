@@ -2,7 +2,7 @@ import type { ServiceApi } from '../service-api/service-api';
 import { startControlServer, type ControlServer } from './control/control-server';
 import { demoPorts } from './demo-channel-ids';
 import { DemoStateFile } from './demo-state-file';
-import { startDemoSandboxes, type DemoSandboxes } from './sandboxes/demo-sandboxes';
+import { startDemoSandboxes, type DemoSandboxes, type DemoSandboxesOptions } from './sandboxes/demo-sandboxes';
 import { seedDemo, type SeedOptions, type SeedReport } from './seeding/seed-demo';
 
 export interface DemoRuntimeOptions {
@@ -10,6 +10,8 @@ export interface DemoRuntimeOptions {
   basePort: number;
   /** The state file that carries what the sandboxes must remember across restarts. */
   stateFile: string;
+  /** Per-call latency and catalogue of the sandboxes; the demo's catalogue without latency by default. */
+  sandboxes?: DemoSandboxesOptions['each'];
 }
 
 export interface DemoRuntime {
@@ -32,6 +34,7 @@ export async function startDemoRuntime(options: DemoRuntimeOptions): Promise<Dem
       ports,
       webhookUrl: (channel) => `${control.url}/relay/${channel}`,
       state: new DemoStateFile(options.stateFile),
+      each: options.sandboxes,
     });
   } catch (error) {
     await control.close();

@@ -40,11 +40,11 @@ export class ServiceApi {
   constructor(
     /** The service's root, e.g. http://127.0.0.1:3000 (no /api/v1). */
     readonly baseUrl: string,
-    private readonly apiKey: string,
+    readonly key: string,
   ) {}
 
   async call<T>(method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.apiKey}` };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.key}` };
     let body: string | undefined;
     if (options.csv !== undefined) {
       headers['content-type'] = 'text/csv';

@@ -129,16 +129,27 @@ export class PushExecutor {
     const now = this.clock();
     if (result.status === 'ok') {
       // Sales ingested while the push was in flight lowered last_published below what we read: keep
-      // that difference on top of the new value instead of overwriting it.
+      // that difference on top of the new value instead of overwriting it. The channel then shows less
+      // than the target it was sent, so the listing stays owed — under a new version, since a channel
+      // replays a repeated one — even when its target did not change: nothing else would push it again.
+      const read = listing.lastPublished ?? 0;
+      const settled = 'target_version = ? AND COALESCE(last_published, 0) = ?';
+      const overtaken = 'target_version = ? AND COALESCE(last_published, 0) <> ?';
       await sql.run(
         `UPDATE listing SET last_published = ? + (COALESCE(last_published, 0) - ?), published_version = ?, last_published_at = ?,
-           dirty = CASE WHEN target_version = ? THEN ? ELSE ? END, failures = 0, last_error = NULL, not_before = NULL,
-           target_since = CASE WHEN target_version = ? THEN NULL ELSE target_since END,
-           target_origin_at = CASE WHEN target_version = ? THEN NULL ELSE target_origin_at END
+           dirty = CASE WHEN ${settled} THEN ? ELSE ? END,
+           target_version = CASE WHEN ${overtaken} THEN target_version + 1 ELSE target_version END,
+           failures = 0, last_error = NULL, not_before = NULL,
+           target_since = CASE WHEN ${settled} THEN NULL WHEN ${overtaken} THEN ? ELSE target_since END,
+           target_origin_at = CASE WHEN ${settled} THEN NULL ELSE target_origin_at END
          WHERE id = ? AND published_version < ?`,
         [
-          listing.target, listing.lastPublished ?? 0, listing.targetVersion, sql.date(now), listing.targetVersion, flag(sql, false), flag(sql, true),
-          listing.targetVersion, listing.targetVersion, listing.id, listing.targetVersion,
+          listing.target, read, listing.targetVersion, sql.date(now),
+          listing.targetVersion, read, flag(sql, false), flag(sql, true),
+          listing.targetVersion, read,
+          listing.targetVersion, read, listing.targetVersion, read, sql.date(now),
+          listing.targetVersion, read,
+          listing.id, listing.targetVersion,
         ],
       );
       const pushLatencyMs = listing.targetSince ? Math.max(0, now.getTime() - listing.targetSince.getTime()) : null;

@@ -2,7 +2,7 @@ import { createAmazonSandbox } from '@urikiri/connector-amazon/sandbox';
 import { DEMO_ACCOUNTS } from '../demo-channel-ids';
 import { startLoopbackForwarder } from '../loopback-forwarder';
 import type { OrderNumbers } from '../order-numbers';
-import { listDemoProducts, portOf, type DemoSandbox, type DemoSandboxOptions } from './demo-sandbox';
+import { listProducts, portOf, type DemoSandbox, type DemoSandboxOptions } from './demo-sandbox';
 
 /**
  * Amazon's SP-API on its documented usage plans. Notifications (ORDER_CHANGE, MFN quantity changes)
@@ -10,8 +10,8 @@ import { listDemoProducts, portOf, type DemoSandbox, type DemoSandboxOptions } f
  * urikiri within a second: polling alone is allowed once every three minutes.
  */
 export async function startAmazonDemoSandbox(options: DemoSandboxOptions, orderNumbers: OrderNumbers): Promise<DemoSandbox> {
-  const sandbox = await createAmazonSandbox({ seed: 101, notifyUrl: options.webhookUrl });
-  listDemoProducts(sandbox.stock, 'amazon');
+  const sandbox = await createAmazonSandbox({ seed: 101, latencyMs: options.latencyMs, ...(options.webhookUrl ? { notifyUrl: options.webhookUrl } : {}) });
+  listProducts(options, sandbox.stock, 'amazon');
   // A sandbox without its fixed port is of no use: stop it rather than leave it running.
   const front = await startLoopbackForwarder(options.port, portOf(sandbox.url), 'the Amazon sandbox').catch(async (error: unknown) => {
     await sandbox.close();
@@ -22,7 +22,7 @@ export async function startAmazonDemoSandbox(options: DemoSandboxOptions, orderN
     account: DEMO_ACCOUNTS.amazon,
     url: front.url,
     stock: sandbox.stock,
-    sendsOrderWebhooks: true,
+    sendsOrderWebhooks: options.webhookUrl !== null,
     // The token endpoint is part of the credentials: it must name the fixed port too.
     credentials: () => ({ ...sandbox.credentials(), tokenUrl: `${front.url}/auth/o2/token` }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ orderId: orderNumbers.amazon(), lines: [{ listingId, quantity }] }),

@@ -21,8 +21,17 @@ export interface DemoSandbox {
 export interface DemoSandboxOptions {
   /** The fixed loopback port; 0 picks a free one (tests). */
   port: number;
-  /** Where the channel's order webhooks go (the demo's relay to the service). */
-  webhookUrl: string;
+  /** Where the channel's order webhooks go (the demo's relay to the service); null sends none. */
+  webhookUrl: string | null;
+  /** Added before every answer, as a real channel's round trip (none in the demo). */
+  latencyMs?: number;
+  /** Puts the channel's items on the sandbox; the demo catalogue by default. */
+  list?: (stock: SandboxStock, channel: DemoChannelId) => void;
+}
+
+/** Lists what `options` asks for on a freshly created sandbox. */
+export function listProducts(options: DemoSandboxOptions, stock: SandboxStock, channel: DemoChannelId): void {
+  (options.list ?? listDemoProducts)(stock, channel);
 }
 
 /**

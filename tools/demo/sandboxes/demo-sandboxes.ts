@@ -9,9 +9,11 @@ import { startYahooDemoSandbox } from './yahoo.demo-sandbox';
 
 export interface DemoSandboxesOptions {
   ports: Record<DemoChannelId, number>;
-  /** Where each channel's order webhooks go. */
-  webhookUrl(channel: DemoChannelId): string;
+  /** Where each channel's order webhooks go; null sends none. */
+  webhookUrl(channel: DemoChannelId): string | null;
   state: DemoStateFile;
+  /** Per-call latency and catalogue for every sandbox (see DemoSandboxOptions). */
+  each?: Pick<DemoSandboxOptions, 'latencyMs' | 'list'>;
 }
 
 export interface DemoSandboxes {
@@ -23,7 +25,7 @@ export interface DemoSandboxes {
 /** The four channel sandboxes, each with the demo's listings, each on its fixed port. */
 export async function startDemoSandboxes(options: DemoSandboxesOptions): Promise<DemoSandboxes> {
   const orderNumbers = new OrderNumbers();
-  const settings = (channel: DemoChannelId): DemoSandboxOptions => ({ port: options.ports[channel], webhookUrl: options.webhookUrl(channel) });
+  const settings = (channel: DemoChannelId): DemoSandboxOptions => ({ ...options.each, port: options.ports[channel], webhookUrl: options.webhookUrl(channel) });
   const starters: Record<DemoChannelId, () => Promise<DemoSandbox>> = {
     amazon: () => startAmazonDemoSandbox(settings('amazon'), orderNumbers),
     rakuten: () => startRakutenDemoSandbox(settings('rakuten'), orderNumbers),

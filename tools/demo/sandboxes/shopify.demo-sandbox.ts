@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from '../demo-channel-ids';
 import type { DemoStateFile } from '../demo-state-file';
 import { startLoopbackForwarder } from '../loopback-forwarder';
 import { keepShopifyNumbering } from '../shopify-numbering';
-import { listDemoProducts, portOf, type DemoSandbox, type DemoSandboxOptions } from './demo-sandbox';
+import { listProducts, portOf, type DemoSandbox, type DemoSandboxOptions } from './demo-sandbox';
 
 /**
  * The own shop on Shopify (standard plan's cost bucket). Its order webhooks go to `webhookUrl`
@@ -12,10 +12,10 @@ import { listDemoProducts, portOf, type DemoSandbox, type DemoSandboxOptions } f
  * numbering is carried over restarts through the demo's state file.
  */
 export async function startShopifyDemoSandbox(options: DemoSandboxOptions, state: DemoStateFile): Promise<DemoSandbox> {
-  const sandbox = await createShopifySandbox({ seed: 103, locationNames: SHOPIFY_LOCATION_NAMES });
+  const sandbox = await createShopifySandbox({ seed: 103, latencyMs: options.latencyMs, locationNames: SHOPIFY_LOCATION_NAMES });
   keepShopifyNumbering(sandbox.stock, state);
-  listDemoProducts(sandbox.stock, 'shopify');
-  sandbox.webhooks.subscribe(options.webhookUrl);
+  listProducts(options, sandbox.stock, 'shopify');
+  if (options.webhookUrl) sandbox.webhooks.subscribe(options.webhookUrl);
   // A sandbox without its fixed port is of no use: stop it rather than leave it running.
   const front = await startLoopbackForwarder(options.port, portOf(sandbox.url), 'the Shopify sandbox').catch(async (error: unknown) => {
     await sandbox.close();
@@ -26,7 +26,7 @@ export async function startShopifyDemoSandbox(options: DemoSandboxOptions, state
     account: DEMO_ACCOUNTS.shopify,
     url: front.url,
     stock: sandbox.stock,
-    sendsOrderWebhooks: true,
+    sendsOrderWebhooks: options.webhookUrl !== null,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ lines: [{ listingId, quantity }] }),
     close: async () => {

@@ -45,6 +45,8 @@ export interface SyncConfig {
   /** Absent: a generated key file under ./data. */
   readonly credentialsKey: string | undefined;
   readonly orderPollIntervalMs: number;
+  /** Scheduled polls of an account whose webhooks arrive: once per this interval. */
+  readonly webhookPollIntervalMs: number;
   readonly reconcileIntervalMs: number;
   readonly outboxRelayIntervalMs: number;
   readonly alertWebhookUrl: string | undefined;

@@ -200,6 +200,15 @@ export const CONFIG_VARIABLES = {
     defaultText: '10000',
     schema: integer(200, 3_600_000, 10_000),
   },
+  WEBHOOK_POLL_INTERVAL_MS: {
+    description:
+      'How often an account whose order webhooks are arriving is polled as well, as a safety net for lost deliveries. ' +
+      'An account with no webhook for that long is polled every ORDER_POLL_INTERVAL_MS again.',
+    sensitive: false,
+    accepted: 'an integer from 1000 to 86400000',
+    defaultText: '60000',
+    schema: integer(1000, 86_400_000, 60_000),
+  },
   RECONCILE_INTERVAL_MS: {
     description: 'How often each channel account\'s quantities are read back and compared with the ledger.',
     sensitive: false,

@@ -62,6 +62,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
       connectorsDir: resolve(cwd, raw.CONNECTORS_DIR ?? '.'),
       credentialsKey: raw.CREDENTIALS_KEY,
       orderPollIntervalMs: raw.ORDER_POLL_INTERVAL_MS,
+      webhookPollIntervalMs: raw.WEBHOOK_POLL_INTERVAL_MS,
       reconcileIntervalMs: raw.RECONCILE_INTERVAL_MS,
       outboxRelayIntervalMs: raw.OUTBOX_RELAY_INTERVAL_MS,
       alertWebhookUrl: raw.ALERT_WEBHOOK_URL,

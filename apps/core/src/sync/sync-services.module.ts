@@ -18,6 +18,7 @@ import { AlertService } from './alerts/alert.service';
 import { credentialsKey } from './connectors/credentials-key';
 import { SyncConnectors } from './connectors/sync-connectors.service';
 import { AccountIngestionLock } from './pipeline/account-ingestion-lock';
+import { WebhookPulse } from './pipeline/webhook-pulse';
 import { OrderPolling } from './pipeline/order-polling.service';
 import { PushQueues } from './pipeline/push-queues';
 import { SyncDispatcher } from './pipeline/sync-dispatcher.service';
@@ -36,6 +37,7 @@ import { RuleSetStore } from './rules/rule-set-store';
     SyncDispatcher,
     AlertService,
     AccountIngestionLock,
+    WebhookPulse,
     OrderPolling,
     { provide: CredentialCipher, inject: [AppConfig], useFactory: (config: AppConfig) => new CredentialCipher(credentialsKey(config.sync.credentialsKey)) },
     {
@@ -81,6 +83,7 @@ import { RuleSetStore } from './rules/rule-set-store';
     },
   ],
   exports: [
+    WebhookPulse,
     ListingCsvImport,
     ListingDiscovery,
     Reconciler,

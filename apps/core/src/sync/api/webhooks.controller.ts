@@ -11,6 +11,7 @@ import { ZodValidationPipe } from '../../http/zod-validation.pipe';
 import { ApiErrors } from '../../openapi/api-doc.decorators';
 import { SkipRateLimit } from '../../security/rate-limit/skip-rate-limit.decorator';
 import { OrderPolling } from '../pipeline/order-polling.service';
+import { WebhookPulse } from '../pipeline/webhook-pulse';
 import { deliveredEventsSchema } from './order-event.schema';
 import { accountIdSchema } from './sync-api.schema';
 
@@ -43,6 +44,7 @@ export class WebhooksController {
   constructor(
     private readonly directory: ChannelDirectory,
     private readonly polling: OrderPolling,
+    private readonly pulse: WebhookPulse,
   ) {}
 
   @Post()
@@ -65,6 +67,7 @@ export class WebhooksController {
     // Some channels name only their own item (a variant) in the webhook; the connector looks the listing up.
     const events = checked(await this.resolve(() => deliveryEvents(connector, delivery)));
     const report = await this.polling.apply(id, events, connector.manifest.stockLoweredOn);
+    await this.pulse.seen(id);
     return { accepted: report.applied, duplicates: report.duplicates, unmapped: report.unmapped };
   }
 

@@ -47,35 +47,44 @@ export class OrderPolling {
   async poll(accountId: string, continueLater = true): Promise<PollReport> {
     const report: PollReport = { pages: 0, applied: 0, duplicates: 0, unmapped: 0, caughtUp: false };
     for (let page = 0; page < MAX_PAGES_PER_RUN && !report.caughtUp; page++) {
-      // One page per turn of the lock, the cursor read inside it: another ingestion of the account
-      // has finished before this one reads where to continue.
-      const done = await this.lock.run(accountId, () => this.pollPage(accountId, report));
+      const done = await this.pollPage(accountId, report);
       if (!done) return report;
     }
     if (!report.caughtUp && continueLater) await this.dispatcher.pollOrders(accountId);
     return report;
   }
 
-  /** Fetches and ingests one page; false when the account cannot be polled (not cut over yet). */
+  /**
+   * Fetches one page, then ingests it under the account's lock if the cursor it was fetched from is
+   * still the account's: another ingestion that moved on first has finished before this one may
+   * declare anything. The channel call itself stays outside the lock — it waits on the channel's rate
+   * limit and round trip, and the account's webhooks must not wait behind it. False when the account
+   * cannot be polled (not cut over yet).
+   */
   private async pollPage(accountId: string, report: PollReport): Promise<boolean> {
     const account = await this.directory.account(accountId);
     // Before cut-over the channel's history has not been imported as such; polling would treat old orders as new.
     if (!account.cutoverAt) return false;
     const connector = await this.directory.connectorFor(accountId);
-    // Caught up as of when the last fetch began: a sale after that moment may be missing from it.
+    const from = account.ordersCursor ?? null;
+    // Caught up as of when the fetch began: a sale after that moment may be missing from it.
     const fetchStartedAt = new Date();
-    const fetched = await connector.fetchOrders(account.ordersCursor ?? null);
-    const ingested = await this.ingest(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
-    report.applied += ingested.applied;
-    report.duplicates += ingested.duplicates;
-    report.unmapped += ingested.unmapped;
-    report.pages++;
-    report.caughtUp = !fetched.hasMore;
-    await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, {
-      ordersCursor: fetched.nextCursor,
-      ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}),
+    const fetched = await connector.fetchOrders(from);
+    return this.lock.run(accountId, async () => {
+      // Someone else ingested from this cursor meanwhile: fetch again from where they stopped.
+      if (((await this.directory.account(accountId)).ordersCursor ?? null) !== from) return true;
+      const ingested = await this.ingest(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
+      report.applied += ingested.applied;
+      report.duplicates += ingested.duplicates;
+      report.unmapped += ingested.unmapped;
+      report.pages++;
+      report.caughtUp = !fetched.hasMore;
+      await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, {
+        ordersCursor: fetched.nextCursor,
+        ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}),
+      });
+      return true;
     });
-    return true;
   }
 
   /**

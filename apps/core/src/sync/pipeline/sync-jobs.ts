@@ -24,6 +24,8 @@ export interface AllocateAllData {
 
 export interface AccountJobData {
   accountId: string;
+  /** A poll of the account's job scheduler (not one asked for): may be skipped while webhooks arrive. */
+  scheduled?: boolean;
 }
 
 export interface ReconcileJobData extends AccountJobData {

@@ -1,0 +1,40 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { redisConnectionOptions } from '../../redis/redis-connection-options';
+
+/**
+ * Whether an account's order webhooks are arriving. While they are, its scheduled order polls are a
+ * safety net for lost deliveries and run once per WEBHOOK_POLL_INTERVAL_MS: polling it every few
+ * seconds would only spend the channel's request budget that pushes need, and hold the account's
+ * ingestion behind the channel's rate limit. Once no webhook has arrived for that long (never set up,
+ * or stopped), polling goes back to ORDER_POLL_INTERVAL_MS by itself. Kept in Redis, so every
+ * process agrees; losing it only means a few extra polls.
+ */
+@Injectable()
+export class WebhookPulse implements OnApplicationShutdown {
+  private readonly redis: Redis;
+
+  constructor(private readonly config: AppConfig) {
+    this.redis = new Redis({ ...redisConnectionOptions(config.redis.url), lazyConnect: true, maxRetriesPerRequest: 3 });
+  }
+
+  /** A webhook of the account was ingested. */
+  async seen(accountId: string): Promise<void> {
+    await this.redis.set(this.key('webhook-seen', accountId), '1', 'PX', this.config.sync.webhookPollIntervalMs);
+  }
+
+  /** Whether a scheduled poll of the account should run now: always without webhooks, once per interval with them. */
+  async scheduledPollDue(accountId: string): Promise<boolean> {
+    if ((await this.redis.exists(this.key('webhook-seen', accountId))) === 0) return true;
+    return (await this.redis.set(this.key('safety-poll', accountId), '1', 'PX', this.config.sync.webhookPollIntervalMs, 'NX')) === 'OK';
+  }
+
+  private key(kind: string, accountId: string): string {
+    return `${this.config.queuePrefix}:${kind}:${accountId}`;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}
