@@ -1,8 +1,13 @@
 // @ts-check
 import { messageOf } from './api.js';
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 /** @typedef {import('./dom.js').Child} Child */
+/** @typedef {import('../types/api').RiskView} RiskView */
+
+/** @type {Record<RiskView['severity'], 'bad' | 'warn' | 'info'>} */
+const RISK_BADGES = { high: 'bad', warning: 'warn', info: 'info' };
 
 /**
  * @param {Child[]} headers
@@ -34,6 +39,18 @@ export function errorBox(error) {
  */
 export function trace(steps) {
   return steps.length === 0 ? h('span', { class: 'muted' }, '—') : h('ol', { class: 'trace' }, steps.map((step) => h('li', {}, step)));
+}
+
+/**
+ * Risks of the rule engine's assessment, each with its severity and the server's wording of it.
+ * @param {readonly RiskView[]} risks
+ */
+export function riskList(risks) {
+  return h(
+    'ul',
+    { class: 'risks' },
+    risks.map((r) => h('li', { 'data-risk': r.code }, badge(t(`risk.${r.severity}`), RISK_BADGES[r.severity]), ' ', r.message)),
+  );
 }
 
 /**

@@ -27,6 +27,10 @@ describe('texts', () => {
     expect(used.filter((key) => !(key in MESSAGES.ja))).toEqual([]);
   });
 
+  it('name every severity of the rule engine\'s risks', () => {
+    for (const severity of ['high', 'warning', 'info']) expect([severity, `risk.${severity}` in MESSAGES.ja]).toEqual([severity, true]);
+  });
+
   it('are Japanese unless English was chosen, with placeholders filled', () => {
     expect(loadLang({ getItem: () => null })).toBe('ja');
     expect(t('stock.count', { n: '1,234', threshold: 5 })).toBe('1,234 件 (在庫僅少: 販売可能 5 個以下)');

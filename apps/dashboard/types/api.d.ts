@@ -20,6 +20,13 @@ export interface ErrorBody {
   issues?: FieldIssue[];
 }
 
+/** One finding of the rule engine's risk assessment, worded by the server in the language asked for. */
+export interface RiskView {
+  code: string;
+  severity: 'high' | 'warning' | 'info';
+  message: string;
+}
+
 export interface StockOverviewRow {
   sku: string;
   name: string;
@@ -28,6 +35,9 @@ export interface StockOverviewRow {
   reserved: number;
   available: number;
   lowStock: boolean;
+  atRisk: boolean;
+  /** Only the high and warning risks: what puts the stock itself at risk. */
+  risks: RiskView[];
   listings: { total: number; owed: number; deadLetters: number; drifting: number };
 }
 
@@ -156,7 +166,7 @@ export interface RulePreview {
     explanation: string[];
   }>;
   decisions: Array<{ code: string; decidedBy: Record<string, string | null> }>;
-  risks: Array<{ code: string; severity: string; message: string }>;
+  risks: RiskView[];
 }
 
 export interface ActiveRules {

@@ -60,4 +60,5 @@ export type {
 } from './lib/preview/allocation-preview';
 export { assessRisks } from './lib/risk/risk-assessor';
 export { renderRisk } from './lib/risk/risk-renderer';
+export { isStockAtRisk, type StockRisk } from './lib/risk/stock-at-risk';
 export type { Risk, RiskCode, RiskReport } from './lib/risk/risk.types';

@@ -16,7 +16,7 @@ export class StockOverviewController {
   @Get()
   @ApiOperation({
     summary:
-      "Many SKUs at once: on hand, reserved, available and their listings' state (owed, dead letters, drifting); filter by low stock, dead letters or drift.",
+      "Many SKUs at once: on hand, reserved, available, their listings' state (owed, dead letters, drifting) and why the rules in force put them at risk; filter by low stock, dead letters, drift or risk.",
   })
   @ApiZodQuery(stockOverviewQuerySchema)
   @ApiErrors(400)

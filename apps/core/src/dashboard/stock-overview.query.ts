@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { StockQueryService, TransactionRunner, type SqlSession } from '@urikiri/inventory';
 import type { StockOverviewParams } from './stock-overview.schema';
+import type { ProductRef, SkuRisk, StockRisks } from './stock-risks';
 
 export interface StockOverviewRow {
   sku: string;
@@ -11,6 +12,10 @@ export interface StockOverviewRow {
   /** Sellable units (a bundle: complete sets). */
   available: number;
   lowStock: boolean;
+  /** The rule set in force can oversell this SKU or show it sold out while units exist. */
+  atRisk: boolean;
+  /** Why it is at risk (empty when it is not); a bundle's risks are its components'. */
+  risks: SkuRisk[];
   listings: { total: number; owed: number; deadLetters: number; drifting: number };
 }
 
@@ -25,7 +30,8 @@ type Row = Record<string, unknown>;
 /**
  * Many SKUs at once with their stock and the state of their listings: the dashboard's stock list.
  * One query per page (the per-SKU views are one call per SKU), filtered in SQL so that "which SKUs
- * have dead letters" pages through the whole catalogue, not only the page in view.
+ * have dead letters" pages through the whole catalogue, not only the page in view. "At risk" comes from
+ * the rule engine, not from SQL: it assesses the listed SKUs matching the search, then pages in SQL.
  */
 export class StockOverviewQuery {
   private readonly tx: TransactionRunner;
@@ -34,6 +40,7 @@ export class StockOverviewQuery {
     orm: MikroORM,
     private readonly stock: StockQueryService,
     private readonly lowStockThreshold: number,
+    private readonly risks: StockRisks,
   ) {
     this.tx = new TransactionRunner(orm);
   }
@@ -49,6 +56,14 @@ export class StockOverviewQuery {
       const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       conditions.push(`(LOWER(p.code) LIKE ? ESCAPE '\\' OR LOWER(p.name) LIKE ? ESCAPE '\\' OR p.jan LIKE ? ESCAPE '\\')`);
       params.push(pattern, pattern, pattern);
+    }
+    let risks: Map<string, SkuRisk[]> | null = null;
+    if (query.filter === 'at-risk') {
+      // The search conditions are the only ones so far: only the SKUs matching it are assessed.
+      risks = await this.risks.of(await this.soldProducts(sql, conditions, params), query.lang);
+      const codes = [...risks.keys()];
+      conditions.push(codes.length > 0 ? `p.code IN (${codes.map(() => '?').join(', ')})` : '1 = 0');
+      params.push(...codes);
     }
     if (query.filter === 'low-stock') {
       conditions.push(`p.kind = 'sku' AND ${sellable} <= ?`);
@@ -66,6 +81,8 @@ export class StockOverviewQuery {
     ]);
     const ids = products.map((p) => Number(p['id']));
     const [stock, listings] = ids.length > 0 ? await Promise.all([this.stockOf(sql, ids), this.listingsOf(sql, ids)]) : [[], []];
+    const inPage = ids.length > 0 ? [`p.id IN (${ids.map(() => '?').join(', ')})`] : ['1 = 0'];
+    const reasons = risks ?? (await this.risks.of(await this.soldProducts(sql, inPage, ids), query.lang));
     const items = await Promise.all(
       products.map(async (p) => {
         const id = Number(p['id']);
@@ -74,6 +91,7 @@ export class StockOverviewQuery {
         const l = listings.find((row) => Number(row['product_id']) === id) ?? {};
         // A bundle's sets follow from its components: the ledger's own view derives them.
         const available = kind === 'bundle' ? (await this.stock.stock(String(p['code']))).available : Number(s['available'] ?? 0);
+        const risks = reasons.get(String(p['code'])) ?? [];
         return {
           sku: String(p['code']),
           name: String(p['name']),
@@ -82,6 +100,8 @@ export class StockOverviewQuery {
           reserved: Number(s['reserved'] ?? 0),
           available,
           lowStock: kind === 'sku' && available <= this.lowStockThreshold,
+          atRisk: risks.length > 0,
+          risks,
           listings: {
             total: Number(l['total'] ?? 0),
             owed: Number(l['owed'] ?? 0),
@@ -92,6 +112,17 @@ export class StockOverviewQuery {
       }),
     );
     return { items, total, lowStockThreshold: this.lowStockThreshold };
+  }
+
+  /**
+   * The products matching `conditions` that some listing sells, itself or as a bundle's component:
+   * the only ones whose allocation can put them at risk.
+   */
+  private async soldProducts(sql: SqlSession, conditions: readonly string[], params: readonly unknown[]): Promise<ProductRef[]> {
+    const sold = `(EXISTS (SELECT 1 FROM listing l WHERE l.product_id = p.id)
+      OR EXISTS (SELECT 1 FROM bundle_component bc JOIN listing l ON l.product_id = bc.bundle_id WHERE bc.component_id = p.id))`;
+    const rows = await sql.all(`SELECT p.id, p.code FROM product p WHERE ${[...conditions, sold].join(' AND ')} ORDER BY p.code`, [...params]);
+    return rows.map((r) => ({ id: Number(r['id']), code: String(r['code']) }));
   }
 
   private stockOf(sql: SqlSession, ids: number[]): Promise<Row[]> {

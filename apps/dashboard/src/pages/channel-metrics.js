@@ -31,12 +31,12 @@ export function accountMetrics(metrics, account) {
         const series = latency(metric);
         return h(
           'tr',
-          {},
+          { 'data-latency': metric },
           h('td', {}, t(`metrics.${metric}`)),
-          h('td', { class: 'num' }, series ? formatNumber(series.count) : '—'),
-          h('td', { class: 'num' }, series ? formatDuration(series.p50Ms) : '—'),
-          h('td', { class: 'num' }, series ? formatDuration(series.p95Ms) : '—'),
-          h('td', { class: 'num' }, series ? formatDuration(series.p99Ms) : '—'),
+          h('td', { class: 'num', 'data-cell': 'count' }, series ? formatNumber(series.count) : '—'),
+          h('td', { class: 'num', 'data-cell': 'p50' }, series ? formatDuration(series.p50Ms) : '—'),
+          h('td', { class: 'num', 'data-cell': 'p95' }, series ? formatDuration(series.p95Ms) : '—'),
+          h('td', { class: 'num', 'data-cell': 'p99' }, series ? formatDuration(series.p99Ms) : '—'),
         );
       }),
     ),
@@ -44,11 +44,11 @@ export function accountMetrics(metrics, account) {
       'dl',
       { class: 'facts compact' },
       [
-        [t('metrics.queue'), queue ? formatNumber((queue.jobs['waiting'] ?? 0) + (queue.jobs['delayed'] ?? 0) + (queue.jobs['active'] ?? 0)) : '—'],
-        [t('metrics.errorRate'), rate(counter('push_failures'))],
-        [t('metrics.rateLimitRate'), rate(counter('rate_limited'))],
-        ...COUNTERS.map((name) => [t(`metrics.${name}`), metrics ? formatNumber(counter(name) ?? 0) : '—']),
-      ].flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+        ['queue', t('metrics.queue'), queue ? formatNumber((queue.jobs['waiting'] ?? 0) + (queue.jobs['delayed'] ?? 0) + (queue.jobs['active'] ?? 0)) : '—'],
+        ['error_rate', t('metrics.errorRate'), rate(counter('push_failures'))],
+        ['rate_limit_rate', t('metrics.rateLimitRate'), rate(counter('rate_limited'))],
+        ...COUNTERS.map((name) => [name, t(`metrics.${name}`), metrics ? formatNumber(counter(name) ?? 0) : '—']),
+      ].flatMap(([figure, term, value]) => [h('dt', {}, term), h('dd', { 'data-figure': figure }, value)]),
     ),
   );
 }

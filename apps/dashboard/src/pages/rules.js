@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { lang, t } from '../i18n.js';
 import { lineOfPath } from '../issue-lines.js';
 import { debounce } from '../live.js';
-import { badge, errorBox, section, table, trace } from '../widgets.js';
+import { badge, errorBox, riskList, section, table, trace } from '../widgets.js';
 import { toYaml } from '../yaml-emit.js';
 
 /** @typedef {import('../../types/api').ActiveRules} ActiveRules */
@@ -178,7 +178,7 @@ function previewOf(answer) {
       ),
     ),
     answer.risks.length > 0
-      ? section(t('rules.risks'), h('ul', { class: 'risks' }, answer.risks.map((r) => h('li', {}, badge(r.severity, r.severity === 'high' ? 'bad' : r.severity === 'warning' ? 'warn' : 'info'), ' ', r.message))))
+      ? section(t('rules.risks'), riskList(answer.risks))
       : null,
     section(
       t('rules.decisions'),

@@ -2,14 +2,14 @@
 import { call } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { debounce } from '../live.js';
-import { badge, errorBox, table } from '../widgets.js';
+import { badge, errorBox, riskList, table } from '../widgets.js';
 import { skuDetail } from './stock-detail.js';
 
 /** @typedef {import('../../types/api').StockOverview} StockOverview */
 
-const FILTERS = ['', 'low-stock', 'dead-letter', 'drift'];
+const FILTERS = ['', 'low-stock', 'dead-letter', 'drift', 'at-risk'];
 
 /**
  * SKU search and filters; one SKU's stock per warehouse and per channel listing (#/stock/SKU).
@@ -27,7 +27,7 @@ export function stockPage(root, { params }) {
   let sequence = 0;
   async function load() {
     const mine = ++sequence;
-    const params = new URLSearchParams({ limit: '100' });
+    const params = new URLSearchParams({ limit: '100', lang: lang() });
     if (search.value.trim()) params.set('search', search.value.trim());
     if (filter.value) params.set('filter', filter.value);
     try {
@@ -65,6 +65,7 @@ function overviewTable(overview) {
       h('td', { class: 'num' }, item.listings.owed ? badge(formatNumber(item.listings.owed), 'info') : '0'),
       h('td', { class: 'num' }, item.listings.deadLetters ? badge(formatNumber(item.listings.deadLetters), 'bad') : '0'),
       h('td', { class: 'num' }, item.listings.drifting ? badge(formatNumber(item.listings.drifting), 'warn') : '0'),
+      h('td', { 'data-cell': 'risks' }, item.risks.length > 0 ? riskList(item.risks) : h('span', { class: 'muted' }, '—')),
     ),
   );
   return h(
@@ -72,7 +73,7 @@ function overviewTable(overview) {
     {},
     h('p', { class: 'muted' }, t('stock.count', { n: formatNumber(overview.total), threshold: formatNumber(overview.lowStockThreshold) })),
     table(
-      ['SKU', t('stock.name'), t('stock.onHand'), t('stock.reserved'), t('stock.available'), t('stock.listings'), t('stock.owed'), t('stock.deadLetters'), t('stock.drifting')],
+      ['SKU', t('stock.name'), t('stock.onHand'), t('stock.reserved'), t('stock.available'), t('stock.listings'), t('stock.owed'), t('stock.deadLetters'), t('stock.drifting'), t('stock.risks')],
       rows,
       t('stock.none'),
     ),
