@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       database: { dialect: 'sqlite', path: resolve('/srv/urikiri', 'data/urikiri.sqlite'), embeddedDefault: true },
-      redis: { url: 'redis://127.0.0.1:6379', explicit: false },
+      redis: { mode: 'single', url: 'redis://127.0.0.1:6379', explicit: false },
       adminKey: undefined,
       role: 'all',
       logLevel: 'info',
@@ -62,7 +62,7 @@ describe('loadConfig', () => {
   });
 
   it('marks REDIS_URL explicit only when it is set, and treats an empty variable as unset', () => {
-    expect(loadConfig({ REDIS_URL: 'redis://cache:6380/2' }).redis).toEqual({ url: 'redis://cache:6380/2', explicit: true });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6380/2' }).redis).toEqual({ mode: 'single', url: 'redis://cache:6380/2', explicit: true });
     expect(loadConfig({ REDIS_URL: '', PORT: '' })).toMatchObject({ port: 3000, redis: { explicit: false } });
   });
 
