@@ -57,13 +57,22 @@ async function waitUntilAnswering(url: string, exited: () => string | undefined)
   }
 }
 
-/**
- * Starts redis-server on a free local port, in memory only (no RDB, no AOF), for this process alone.
- * `extraArgs` are further redis-server options (a test's cluster node: `--cluster-enabled yes`, `--dir`).
- */
-export async function startPrivateRedisServer(binary: string, extraArgs: readonly string[] = []): Promise<PrivateRedisServer> {
+/** What a test's server needs beyond the defaults: a cluster node, or a Sentinel. */
+export interface PrivateRedisServerOptions {
+  /** A configuration file, which redis-server takes only as its first argument (a Sentinel needs one it can rewrite). */
+  readonly configFile?: string;
+  /** Further options, e.g. `--cluster-enabled yes`, `--sentinel`. */
+  readonly extraArgs?: readonly string[];
+}
+
+/** Starts redis-server on a free local port, in memory only (no RDB, no AOF), for this process alone. */
+export async function startPrivateRedisServer(binary: string, options: PrivateRedisServerOptions = {}): Promise<PrivateRedisServer> {
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning', ...extraArgs];
+  const args = [
+    ...(options.configFile ? [options.configFile] : []),
+    ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    ...(options.extraArgs ?? []),
+  ];
   const watchdog = spawn(process.execPath, ['-e', WATCHDOG, binary, ...args], { stdio: ['pipe', 'ignore', 'inherit'] });
   let exitReason: string | undefined;
   watchdog.on('exit', (code, signal) => (exitReason = `exit code ${code ?? signal}`));

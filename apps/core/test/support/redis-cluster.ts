@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findOnPath, type PrivateRedisServer, startPrivateRedisServer } from '../../src/redis/private-redis-server';
+import { type PrivateRedisServer, startPrivateRedisServer } from '../../src/redis/private-redis-server';
+import { requiredOnPath } from './redis-binaries';
 
 const run = promisify(execFile);
 const MASTERS = 3;
@@ -14,19 +15,11 @@ export interface LocalRedisCluster {
   stop(): void;
 }
 
-function required(binary: string): string {
-  const path = findOnPath(binary);
-  if (!path) {
-    throw new Error(`${binary} is not on the PATH: this test starts a real Redis Cluster with it. Install Redis (apt install redis-server, brew install redis).`);
-  }
-  return path;
-}
-
 async function clusterReady(nodes: readonly string[], deadline: number): Promise<void> {
   for (;;) {
     const states = await Promise.all(
       nodes.map(async (url) => {
-        const { stdout } = await run(required('redis-cli'), ['-u', url, 'cluster', 'info']);
+        const { stdout } = await run(requiredOnPath('redis-cli'), ['-u', url, 'cluster', 'info']);
         return /cluster_state:ok/.test(stdout);
       }),
     );
@@ -42,8 +35,8 @@ async function clusterReady(nodes: readonly string[], deadline: number): Promise
  * watchdog, so none outlives the test process however it ends.
  */
 export async function startRedisCluster(): Promise<LocalRedisCluster> {
-  const binary = required('redis-server');
-  const cli = required('redis-cli');
+  const binary = requiredOnPath('redis-server');
+  const cli = requiredOnPath('redis-cli');
   const directory = mkdtempSync(join(tmpdir(), 'urikiri-redis-cluster-'));
   const servers: PrivateRedisServer[] = [];
   const stop = () => {
@@ -54,7 +47,7 @@ export async function startRedisCluster(): Promise<LocalRedisCluster> {
     for (let i = 0; i < MASTERS; i++) {
       const nodeDirectory = join(directory, `node-${i}`);
       mkdirSync(nodeDirectory);
-      servers.push(await startPrivateRedisServer(binary, ['--cluster-enabled', 'yes', '--dir', nodeDirectory, '--cluster-node-timeout', '5000']));
+      servers.push(await startPrivateRedisServer(binary, { extraArgs: ['--cluster-enabled', 'yes', '--dir', nodeDirectory, '--cluster-node-timeout', '5000'] }));
     }
     const nodes = servers.map((server) => server.url);
     const addresses = nodes.map((url) => new URL(url).host);
