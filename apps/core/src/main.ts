@@ -26,7 +26,7 @@ async function main(): Promise<void> {
         'it keeps queues in memory only and stops with the service. Set REDIS_URL to use a Redis of your own.',
     ),
   );
-  const effective: AppConfig = { ...config, redis: { ...config.redis, url: redis.url } };
+  const effective: AppConfig = { ...config, redis: redis.redis };
   const app = await createApp(effective);
   // Through the app's logger from here on, so these lines keep their order with the app's own.
   const logger = new Logger('Main');

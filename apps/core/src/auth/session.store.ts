@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../redis/redis-client';
+import { type RedisKeyspace, redisKeyspace } from '../redis/redis-keyspace';
 import { SESSION_TTL_SECONDS } from './session-cookie';
 
 /**
@@ -13,12 +13,12 @@ import { SESSION_TTL_SECONDS } from './session-cookie';
  */
 @Injectable()
 export class SessionStore implements OnModuleDestroy {
-  private readonly redis: Redis;
-  private readonly prefix: string;
+  private readonly redis: RedisClient;
+  private readonly keyspace: RedisKeyspace;
 
   constructor(config: AppConfig) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.redis.url), lazyConnect: true, maxRetriesPerRequest: 2 });
-    this.prefix = `${config.queuePrefix}:session:`;
+    this.redis = createRedisClient(config.redis, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    this.keyspace = redisKeyspace(config.queuePrefix);
   }
 
   /** A new session for the key; the token goes into the cookie and nowhere else. */
@@ -44,6 +44,6 @@ export class SessionStore implements OnModuleDestroy {
   }
 
   private keyOf(token: string): string {
-    return this.prefix + createHash('sha256').update(token, 'utf8').digest('hex');
+    return this.keyspace.key('session', createHash('sha256').update(token, 'utf8').digest('hex'));
   }
 }

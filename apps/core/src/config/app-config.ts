@@ -4,11 +4,26 @@ export type DatabaseConfig =
   | { readonly dialect: 'sqlite'; readonly path: string; readonly embeddedDefault: boolean }
   | { readonly dialect: 'postgresql'; readonly url: string };
 
-export interface RedisConfig {
-  readonly url: string;
-  /** False when REDIS_URL was not set: only then may start-up fall back to a private redis-server. */
-  readonly explicit: boolean;
-}
+/** Where Redis is: one server, a Redis Cluster, or a master found through Sentinels. */
+export type RedisConfig =
+  | {
+      readonly mode: 'single';
+      readonly url: string;
+      /** False when REDIS_URL was not set: only then may start-up fall back to a private redis-server. */
+      readonly explicit: boolean;
+    }
+  | {
+      readonly mode: 'cluster';
+      /** Seed nodes; their credentials and TLS apply to every node. */
+      readonly nodes: readonly string[];
+    }
+  | {
+      readonly mode: 'sentinel';
+      /** The Sentinels; credentials, database and TLS of these URLs are the master's. */
+      readonly sentinels: readonly string[];
+      readonly name: string;
+      readonly sentinelPassword: string | undefined;
+    };
 
 /** The validated configuration, injected under the `AppConfig` class token. */
 export abstract class AppConfig {

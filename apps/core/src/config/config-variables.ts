@@ -35,6 +35,30 @@ function hasProtocol(value: string, protocols: readonly string[]): boolean {
   }
 }
 
+const REDIS_URL_LIST_ACCEPTED = 'comma-separated redis:// or rediss:// URLs, each with a host and a port, all with the same scheme, user, password';
+
+/**
+ * Entries that name servers of one Redis deployment. ioredis applies one set of credentials and one
+ * TLS choice to all of them, so URLs that disagree would silently lose all but the first.
+ */
+function redisUrlList(options: { database: boolean }) {
+  return z
+    .string()
+    .refine((value) => {
+      const entries = value.split(',').map((entry) => entry.trim());
+      if (!entries.every((entry) => hasProtocol(entry, ['redis:', 'rediss:']))) return false;
+      const urls = entries.map((entry) => new URL(entry));
+      const shared = (url: URL) => [url.protocol, url.username, url.password, url.pathname.replace(/^\/$/, '')].join(' ');
+      const database = (url: URL) => url.pathname.replace(/^\//, '');
+      return (
+        urls.every((url) => url.hostname !== '' && url.port !== '' && url.search === '' && shared(url) === shared(urls[0])) &&
+        urls.every((url) => (options.database ? /^\d*$/.test(database(url)) : database(url) === ''))
+      );
+    })
+    .optional()
+    .transform((value) => value?.split(',').map((entry) => entry.trim()));
+}
+
 /** `https://admin.example.com[:port]`, exactly as a browser sends it in the Origin header. */
 function isOrigin(value: string): boolean {
   try {
@@ -96,6 +120,39 @@ export const CONFIG_VARIABLES = {
       .refine((value) => hasProtocol(value, ['redis:', 'rediss:']))
       .optional(),
   },
+  REDIS_CLUSTER_NODES: {
+    description:
+      'A Redis Cluster instead of REDIS_URL: some of its nodes, comma-separated (the rest are discovered), e.g. ' +
+      '`redis://:password@10.0.0.1:6379,redis://:password@10.0.0.2:6379`. The user, password and TLS (`rediss://`) ' +
+      'of the URLs apply to every node.',
+    sensitive: true,
+    accepted: `${REDIS_URL_LIST_ACCEPTED} and no database number (a cluster has only database 0)`,
+    schema: redisUrlList({ database: false }),
+  },
+  REDIS_SENTINELS: {
+    description:
+      'Redis behind Sentinel instead of REDIS_URL: the Sentinels, comma-separated, e.g. ' +
+      '`redis://:password@10.0.0.1:26379,redis://:password@10.0.0.2:26379`. The user, password, database and TLS ' +
+      '(`rediss://`) of the URLs are those of the master the Sentinels name; with REDIS_SENTINEL_NAME.',
+    sensitive: true,
+    accepted: `${REDIS_URL_LIST_ACCEPTED} and database`,
+    schema: redisUrlList({ database: true }),
+  },
+  REDIS_SENTINEL_NAME: {
+    description: 'The master group the Sentinels of REDIS_SENTINELS watch (`sentinel monitor <name> …`).',
+    sensitive: false,
+    accepted: 'letters, digits, ".", "_" or "-"',
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/)
+      .optional(),
+  },
+  REDIS_SENTINEL_PASSWORD: {
+    description: 'Password of the Sentinels themselves, when they require one (`requirepass` in sentinel.conf).',
+    sensitive: true,
+    accepted: 'any text',
+    schema: z.string().optional(),
+  },
   URIKIRI_ADMIN_KEY: {
     description:
       'An admin API key to install at start-up (stored hashed). Without it, the first start on the embedded default creates one and prints it once.',
@@ -154,7 +211,10 @@ export const CONFIG_VARIABLES = {
     schema: integer(1000, 604_800_000, 21_600_000),
   },
   QUEUE_PREFIX: {
-    description: 'Prefix of every key the service keeps in Redis (queues, rate limits), so several installations can share one Redis.',
+    description:
+      'Names the installation in Redis: every key the service keeps there (queues, rate limits, sessions, metrics) ' +
+      'starts with `{<prefix>}:`, so several installations can share one Redis. The braces are a Redis Cluster hash ' +
+      'tag: all keys of an installation live in one slot.',
     sensitive: false,
     accepted: 'letters, digits, "_" or "-", at most 64 characters',
     defaultText: 'urikiri',

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       database: { dialect: 'sqlite', path: resolve('/srv/urikiri', 'data/urikiri.sqlite'), embeddedDefault: true },
-      redis: { url: 'redis://127.0.0.1:6379', explicit: false },
+      redis: { mode: 'single', url: 'redis://127.0.0.1:6379', explicit: false },
       adminKey: undefined,
       role: 'all',
       logLevel: 'info',
@@ -62,8 +62,56 @@ describe('loadConfig', () => {
   });
 
   it('marks REDIS_URL explicit only when it is set, and treats an empty variable as unset', () => {
-    expect(loadConfig({ REDIS_URL: 'redis://cache:6380/2' }).redis).toEqual({ url: 'redis://cache:6380/2', explicit: true });
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6380/2' }).redis).toEqual({ mode: 'single', url: 'redis://cache:6380/2', explicit: true });
     expect(loadConfig({ REDIS_URL: '', PORT: '' })).toMatchObject({ port: 3000, redis: { explicit: false } });
+  });
+
+  it('reads a Redis Cluster or Sentinels instead of REDIS_URL', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis://:pw@n1:7000, redis://:pw@n2:7001' }).redis).toEqual({
+      mode: 'cluster',
+      nodes: ['redis://:pw@n1:7000', 'redis://:pw@n2:7001'],
+    });
+    expect(loadConfig({ REDIS_SENTINELS: 'redis://s1:26379,redis://s2:26379', REDIS_SENTINEL_NAME: 'mymaster' }).redis).toEqual({
+      mode: 'sentinel',
+      sentinels: ['redis://s1:26379', 'redis://s2:26379'],
+      name: 'mymaster',
+      sentinelPassword: undefined,
+    });
+  });
+
+  it.each([
+    ['a host without a port', 'redis://n1:7000,redis://n2'],
+    ['another scheme', 'redis://n1:7000,http://n2:7001'],
+    ['URLs that disagree on the password', 'redis://:a@n1:7000,redis://:b@n2:7001'],
+    ['URLs that disagree on TLS', 'redis://n1:7000,rediss://n2:7001'],
+    ['a database number', 'redis://n1:7000/1'],
+    ['a bare address', 'n1:7000'],
+  ])('refuses REDIS_CLUSTER_NODES with %s, without repeating it', (_, value) => {
+    expect(problemsOf({ REDIS_CLUSTER_NODES: value })).toEqual([
+      'REDIS_CLUSTER_NODES must be comma-separated redis:// or rediss:// URLs, each with a host and a port, all with the same scheme, user, password and no database number (a cluster has only database 0), but the value given is not.',
+    ]);
+  });
+
+  it('refuses Sentinels whose URLs name different databases', () => {
+    expect(problemsOf({ REDIS_SENTINELS: 'redis://s1:26379/1,redis://s2:26379/2', REDIS_SENTINEL_NAME: 'm' })).toEqual([
+      'REDIS_SENTINELS must be comma-separated redis:// or rediss:// URLs, each with a host and a port, all with the same scheme, user, password and database, but the value given is not.',
+    ]);
+  });
+
+  it('takes one way to reach Redis, and the Sentinel settings only together', () => {
+    expect(problemsOf({ REDIS_URL: 'redis://cache:6379', REDIS_CLUSTER_NODES: 'redis://n1:7000' })).toEqual([
+      'Set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS, but REDIS_URL and REDIS_CLUSTER_NODES are set.',
+    ]);
+    expect(problemsOf({ REDIS_SENTINELS: 'redis://s1:26379' })).toEqual([
+      'REDIS_SENTINEL_NAME must name the master group the Sentinels watch when REDIS_SENTINELS is set, but it is not set.',
+    ]);
+    expect(problemsOf({ REDIS_SENTINEL_NAME: 'mymaster', REDIS_SENTINEL_PASSWORD: 'pw' })).toEqual([
+      'REDIS_SENTINEL_NAME is used only with REDIS_SENTINELS, which is not set: set REDIS_SENTINELS too, or remove REDIS_SENTINEL_NAME.',
+      'REDIS_SENTINEL_PASSWORD is used only with REDIS_SENTINELS, which is not set: set REDIS_SENTINELS too, or remove REDIS_SENTINEL_PASSWORD.',
+    ]);
+    expect(problemsOf({ REDIS_SENTINELS: 'redis://s1:26379', REDIS_SENTINEL_NAME: 'my master' })).toEqual([
+      'REDIS_SENTINEL_NAME must be letters, digits, ".", "_" or "-", but "my master" is not.',
+    ]);
   });
 
   it('opens CORS only to the origins named, exactly as browsers send them', () => {
@@ -110,6 +158,6 @@ describe('loadConfig', () => {
       expect(typeof variable.sensitive).toBe('boolean');
     }
     const secrets = Object.entries(CONFIG_VARIABLES).filter(([, variable]) => variable.sensitive).map(([name]) => name);
-    expect(secrets).toEqual(['DATABASE_URL', 'REDIS_URL', 'URIKIRI_ADMIN_KEY', 'CREDENTIALS_KEY', 'ALERT_WEBHOOK_URL']);
+    expect(secrets).toEqual(['DATABASE_URL', 'REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS', 'REDIS_SENTINEL_PASSWORD', 'URIKIRI_ADMIN_KEY', 'CREDENTIALS_KEY', 'ALERT_WEBHOOK_URL']);
   });
 });

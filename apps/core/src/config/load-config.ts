@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { AppConfig, type DatabaseConfig } from './app-config';
+import { AppConfig, type DatabaseConfig, type RedisConfig } from './app-config';
 import { CONFIG_VARIABLES, type ConfigVariableName, type RawConfig } from './config-variables';
 
 export const EMBEDDED_DATABASE_PATH = 'data/urikiri.sqlite';
@@ -33,6 +33,29 @@ function parseRaw(env: Readonly<Record<string, string | undefined>>): RawConfig 
   return raw as RawConfig;
 }
 
+/** Exactly one way to reach Redis; the Sentinel settings only together. */
+function redisConfig(raw: RawConfig): RedisConfig {
+  const given = (['REDIS_URL', 'REDIS_CLUSTER_NODES', 'REDIS_SENTINELS'] as const).filter((name) => raw[name] !== undefined);
+  const problems: string[] = [];
+  if (given.length > 1) {
+    problems.push(`Set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS, but ${given.join(' and ')} are set.`);
+  }
+  if (raw.REDIS_SENTINELS !== undefined && raw.REDIS_SENTINEL_NAME === undefined) {
+    problems.push('REDIS_SENTINEL_NAME must name the master group the Sentinels watch when REDIS_SENTINELS is set, but it is not set.');
+  }
+  for (const name of ['REDIS_SENTINEL_NAME', 'REDIS_SENTINEL_PASSWORD'] as const) {
+    if (raw[name] !== undefined && raw.REDIS_SENTINELS === undefined) {
+      problems.push(`${name} is used only with REDIS_SENTINELS, which is not set: set REDIS_SENTINELS too, or remove ${name}.`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  if (raw.REDIS_CLUSTER_NODES) return { mode: 'cluster', nodes: raw.REDIS_CLUSTER_NODES };
+  if (raw.REDIS_SENTINELS && raw.REDIS_SENTINEL_NAME) {
+    return { mode: 'sentinel', sentinels: raw.REDIS_SENTINELS, name: raw.REDIS_SENTINEL_NAME, sentinelPassword: raw.REDIS_SENTINEL_PASSWORD };
+  }
+  return { mode: 'single', url: raw.REDIS_URL ?? DEFAULT_REDIS_URL, explicit: raw.REDIS_URL !== undefined };
+}
+
 function databaseConfig(url: string | undefined, cwd: string): DatabaseConfig {
   if (url === undefined) {
     return { dialect: 'sqlite', path: resolve(cwd, EMBEDDED_DATABASE_PATH), embeddedDefault: true };
@@ -49,7 +72,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     port: raw.PORT,
     host: raw.HOST,
     database: databaseConfig(raw.DATABASE_URL, cwd),
-    redis: { url: raw.REDIS_URL ?? DEFAULT_REDIS_URL, explicit: raw.REDIS_URL !== undefined },
+    redis: redisConfig(raw),
     adminKey: raw.URIKIRI_ADMIN_KEY,
     role: raw.ROLE,
     logLevel: raw.LOG_LEVEL,

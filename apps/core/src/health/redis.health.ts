@@ -1,8 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../redis/redis-client';
 import { withTimeout } from './with-timeout';
 
 /**
@@ -11,18 +10,13 @@ import { withTimeout } from './with-timeout';
  */
 @Injectable()
 export class RedisHealthIndicator implements OnApplicationShutdown {
-  private readonly client: Redis;
+  private readonly client: RedisClient;
 
   constructor(
     config: AppConfig,
     private readonly indicators: HealthIndicatorService,
   ) {
-    this.client = new Redis({
-      ...redisConnectionOptions(config.redis.url),
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-    });
+    this.client = createRedisClient(config.redis, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
     // Failures are reported by ping(); without a listener ioredis would also print each one.
     this.client.on('error', () => undefined);
   }

@@ -1,7 +1,8 @@
+import type { RedisKeyspace } from '../redis/redis-keyspace';
 import { COUNTER_METRICS, type CounterMetric, LATENCY_METRICS, type LatencyMetric, type MetricLabels } from './sync-metric-names';
 
 /**
- * Where the metrics live in Redis: two hashes and a set under QUEUE_PREFIX, so installations sharing
+ * Where the metrics live in Redis: two hashes and a set in the installation's keyspace, so installations sharing
  * one Redis keep apart and a scrape reads everything with a few commands. A field names its series as a
  * JSON array, because account ids and channel names are the operator's and may contain any separator.
  */
@@ -14,11 +15,11 @@ export interface MetricsKeys {
   readonly queues: string;
 }
 
-export function metricsKeys(queuePrefix: string): MetricsKeys {
+export function metricsKeys(keyspace: RedisKeyspace): MetricsKeys {
   return {
-    latency: `${queuePrefix}:metrics:sync-latency`,
-    counters: `${queuePrefix}:metrics:sync-counters`,
-    queues: `${queuePrefix}:metrics:queues`,
+    latency: keyspace.key('metrics', 'sync-latency'),
+    counters: keyspace.key('metrics', 'sync-counters'),
+    queues: keyspace.key('metrics', 'queues'),
   };
 }
 

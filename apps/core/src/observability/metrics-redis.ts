@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../redis/redis-client';
+import { redisKeyspace } from '../redis/redis-keyspace';
 import { type MetricsKeys, metricsKeys } from './metrics-keys';
 import { ThrottledWarning } from './throttled-warning';
 
@@ -13,18 +13,14 @@ import { ThrottledWarning } from './throttled-warning';
  */
 @Injectable()
 export class MetricsRedis implements OnApplicationShutdown {
-  readonly client: Redis;
+  readonly client: RedisClient;
   readonly keys: MetricsKeys;
   private readonly logger = new Logger(MetricsRedis.name);
   private readonly connectionTrouble = new ThrottledWarning(this.logger, 'The metrics connection to Redis failed; it keeps retrying');
 
   constructor(config: AppConfig) {
-    this.keys = metricsKeys(config.queuePrefix);
-    this.client = new Redis({
-      ...redisConnectionOptions(config.redis.url),
-      maxRetriesPerRequest: 0,
-      commandTimeout: 2000,
-    });
+    this.keys = metricsKeys(redisKeyspace(config.queuePrefix));
+    this.client = createRedisClient(config.redis, { maxRetriesPerRequest: 0, commandTimeout: 2000 });
     this.client.on('error', (error: unknown) => this.connectionTrouble.warn(error));
   }
 

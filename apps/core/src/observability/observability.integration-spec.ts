@@ -5,6 +5,7 @@ import { createBackgroundApp } from '../app/create-app';
 import { loadConfig } from '../config/load-config';
 import { createScratchDatabase, type ScratchDatabase } from '../database/scratch-database';
 import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { redisKeyspace } from '../redis/redis-keyspace';
 import type { SyncMetricsReport } from './metrics-report';
 import { MetricsRedis } from './metrics-redis';
 import { QueueCatalog } from './queue-catalog';
@@ -60,7 +61,7 @@ describe('observability: metrics across processes, /metrics, /api/v1/sync/metric
     // pushes for an account: the API process never opened it, and must show it all the same.
     pushQueue = new Queue('sync-push-test-account', {
       connection: redisConnectionOptions(TEST_REDIS_URL),
-      prefix: api.config.queuePrefix,
+      prefix: redisKeyspace(api.config.queuePrefix).bullPrefix,
     });
     worker.get(QueueCatalog).register(pushQueue);
   });
@@ -203,8 +204,8 @@ describe('observability: metrics across processes, /metrics, /api/v1/sync/metric
 
     it('follows the catalogue of every process: registered in one, listed; unregistered, gone', async () => {
       const names = async () => (await api.call<{ queues: { name: string }[] }>('GET', '/queues/api/queues')).body.queues.map((q) => q.name);
-      const local = new Queue('sync-push-opened-by-api', { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: api.config.queuePrefix });
-      const remote = new Queue('sync-push-removed-account', { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: api.config.queuePrefix });
+      const local = new Queue('sync-push-opened-by-api', { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: redisKeyspace(api.config.queuePrefix).bullPrefix });
+      const remote = new Queue('sync-push-removed-account', { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: redisKeyspace(api.config.queuePrefix).bullPrefix });
       try {
         api.app.get(QueueCatalog).register(local);
         worker.get(QueueCatalog).register(remote);

@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { redisConnectionOptions } from '../redis/redis-connection-options';
+import { QueueConnection } from '../queue/queue-connection';
+import { createRedisClient, type RedisClient } from '../redis/redis-client';
 import { MetricsRedis } from './metrics-redis';
 import { QueueCatalog } from './queue-catalog';
 import { ThrottledWarning } from './throttled-warning';
@@ -21,13 +21,14 @@ export class QueueDirectory implements OnApplicationShutdown {
   private readonly owned = new Set<string>();
   /** Opened here because another process recorded them. */
   private readonly discovered = new Map<string, Queue>();
-  private connection: Redis | undefined;
+  private connection: RedisClient | undefined;
   private refreshing: Promise<void> | undefined;
 
   constructor(
     private readonly catalog: QueueCatalog,
     private readonly redis: MetricsRedis,
     private readonly config: AppConfig,
+    private readonly queueConnection: QueueConnection,
   ) {
     catalog.subscribe({ registered: (queue) => this.registered(queue), unregistered: (name) => this.unregistered(name) });
     redis.client.on('ready', () => this.record([...this.owned]));
@@ -52,7 +53,7 @@ export class QueueDirectory implements OnApplicationShutdown {
     const recorded = new Set(await this.redis.client.smembers(this.redis.keys.queues));
     for (const name of recorded) {
       if (this.catalog.has(name)) continue;
-      const queue = new Queue(name, { connection: this.sharedConnection(), prefix: this.config.queuePrefix });
+      const queue = new Queue(name, { connection: this.sharedConnection(), prefix: this.queueConnection.prefix });
       this.discovered.set(name, queue);
       this.catalog.register(queue);
     }
@@ -88,10 +89,10 @@ export class QueueDirectory implements OnApplicationShutdown {
     this.redis.client.sadd(this.redis.keys.queues, ...names).catch((error: unknown) => this.trouble.warn(error));
   }
 
-  private sharedConnection(): Redis {
+  private sharedConnection(): RedisClient {
     // Queues only send commands (no blocking reads), so one connection serves every discovered queue.
     if (!this.connection) {
-      this.connection = new Redis({ ...redisConnectionOptions(this.config.redis.url), maxRetriesPerRequest: null });
+      this.connection = createRedisClient(this.config.redis, { maxRetriesPerRequest: null });
       this.connection.on('error', (error: unknown) => this.trouble.warn(error));
     }
     return this.connection;

@@ -2,10 +2,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
-import { redisConnectionOptions } from '../redis/redis-connection-options';
 import { SimulationProcessor } from '../simulation/simulation.processor';
 import { LedgerCheckpointProcessor } from './ledger-checkpoint/ledger-checkpoint.processor';
 import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint.scheduler';
+import { QueueConnection } from './queue-connection';
 import { ALL_QUEUES } from './queue-names';
 import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
 import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
@@ -45,13 +45,16 @@ export class QueueModule {
       module: QueueModule,
       global: true,
       imports: [
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redis.url), prefix: config.queuePrefix }),
+        BullModule.forRootAsync({
+          inject: [QueueConnection],
+          useFactory: (queues: QueueConnection) => ({ connection: queues.connection, prefix: queues.prefix }),
+        }),
         BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
         LedgerModule,
         SyncServicesModule,
       ],
-      providers,
-      exports: [BullModule],
+      providers: [QueueConnection, ...providers],
+      exports: [BullModule, QueueConnection],
     };
   }
 }

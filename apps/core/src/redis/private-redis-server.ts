@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { probeRedis } from './redis-probe';
+import { probeRedisUrl } from './redis-probe';
 
 export interface PrivateRedisServer {
   readonly url: string;
@@ -35,7 +35,7 @@ export function findOnPath(binary: string, path = process.env['PATH'] ?? ''): st
   return undefined;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -51,16 +51,28 @@ async function waitUntilAnswering(url: string, exited: () => string | undefined)
   for (;;) {
     const exitReason = exited();
     if (exitReason) throw new Error(`redis-server stopped at once (${exitReason})`);
-    if ((await probeRedis(url, 500)).ok) return;
+    if ((await probeRedisUrl(url, 500)).ok) return;
     if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 seconds');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+/** What a test's server needs beyond the defaults: a cluster node, or a Sentinel. */
+export interface PrivateRedisServerOptions {
+  /** A configuration file, which redis-server takes only as its first argument (a Sentinel needs one it can rewrite). */
+  readonly configFile?: string;
+  /** Further options, e.g. `--cluster-enabled yes`, `--sentinel`. */
+  readonly extraArgs?: readonly string[];
+}
+
 /** Starts redis-server on a free local port, in memory only (no RDB, no AOF), for this process alone. */
-export async function startPrivateRedisServer(binary: string): Promise<PrivateRedisServer> {
+export async function startPrivateRedisServer(binary: string, options: PrivateRedisServerOptions = {}): Promise<PrivateRedisServer> {
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'];
+  const args = [
+    ...(options.configFile ? [options.configFile] : []),
+    ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    ...(options.extraArgs ?? []),
+  ];
   const watchdog = spawn(process.execPath, ['-e', WATCHDOG, binary, ...args], { stdio: ['pipe', 'ignore', 'inherit'] });
   let exitReason: string | undefined;
   watchdog.on('exit', (code, signal) => (exitReason = `exit code ${code ?? signal}`));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findOnPath } from './private-redis-server';
-import { probeRedis } from './redis-probe';
+import { probeRedisUrl } from './redis-probe';
 import { RedisUnavailableError, redisAtStartup } from './redis-startup';
 
 const NOTHING_LISTENS = 'redis://127.0.0.1:1';
@@ -24,13 +24,13 @@ describe('Redis at start-up', () => {
 
   it('uses a Redis that answers', async () => {
     const started: string[] = [];
-    const redis = await redisAtStartup({ url: 'redis://127.0.0.1:6379', explicit: true }, (url) => started.push(url));
-    expect(redis).toEqual({ url: 'redis://127.0.0.1:6379' });
+    const redis = await redisAtStartup({ mode: 'single', url: 'redis://127.0.0.1:6379', explicit: true }, (url) => started.push(url));
+    expect(redis).toEqual({ redis: { mode: 'single', url: 'redis://127.0.0.1:6379', explicit: true } });
     expect(started).toEqual([]);
   });
 
   it('stops when an explicit REDIS_URL does not answer, even with redis-server installed', async () => {
-    await expect(redisAtStartup({ url: NOTHING_LISTENS, explicit: true }, () => undefined)).rejects.toThrow(
+    await expect(redisAtStartup({ mode: 'single', url: NOTHING_LISTENS, explicit: true }, () => undefined)).rejects.toThrow(
       new RedisUnavailableError(
         `Redis at ${NOTHING_LISTENS} (REDIS_URL) does not answer (connect ECONNREFUSED 127.0.0.1:1). ` +
           'Start Redis there, or set REDIS_URL to a Redis that is running.',
@@ -41,7 +41,7 @@ describe('Redis at start-up', () => {
   it('says how to install Redis when none answers and no redis-server is on the PATH', async () => {
     process.env['PATH'] = mkdtempSync(join(tmpdir(), 'urikiri-empty-path-'));
     try {
-      await expect(redisAtStartup({ url: NOTHING_LISTENS, explicit: false }, () => undefined)).rejects.toThrow(
+      await expect(redisAtStartup({ mode: 'single', url: NOTHING_LISTENS, explicit: false }, () => undefined)).rejects.toThrow(
         /no redis-server is on the PATH to start a private one\. Install Redis \(apt install redis-server, brew install redis\)/,
       );
     } finally {
@@ -58,12 +58,13 @@ describe('Redis at start-up', () => {
     process.env['PATH'] = directory;
     const started: string[] = [];
     try {
-      const redis = await redisAtStartup({ url: NOTHING_LISTENS, explicit: false }, (url) => started.push(url));
-      expect(started).toEqual([redis.url]);
-      expect(redis.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
-      expect(await probeRedis(redis.url)).toEqual({ ok: true });
+      const redis = await redisAtStartup({ mode: 'single', url: NOTHING_LISTENS, explicit: false }, (url) => started.push(url));
+      const url = redis.redis.mode === 'single' ? redis.redis.url : '';
+      expect(started).toEqual([url]);
+      expect(url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+      expect(await probeRedisUrl(url)).toEqual({ ok: true });
       redis.privateServer?.stop();
-      expect(await until(async () => !(await probeRedis(redis.url, 200)).ok)).toBe(true);
+      expect(await until(async () => !(await probeRedisUrl(url, 200)).ok)).toBe(true);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { generateApiKey } from '../../src/auth/api-key-secret';
 import type { AppConfig } from '../../src/config/app-config';
 import { loadConfig } from '../../src/config/load-config';
 import { createScratchDatabase, type ScratchDatabase } from '../../src/database/scratch-database';
+import { redisKeyspace } from '../../src/redis/redis-keyspace';
 
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
@@ -45,7 +46,7 @@ async function deleteQueueKeys(prefix: string): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', redisKeyspace(prefix).key('*'), 'COUNT', 500);
       if (keys.length > 0) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');

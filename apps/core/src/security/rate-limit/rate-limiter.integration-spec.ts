@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../config/load-config';
+import { redisKeyspace } from '../../redis/redis-keyspace';
 import { RateLimiter } from './rate-limiter';
 
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -18,7 +19,7 @@ describe('RateLimiter (Redis)', () => {
     limiter.onApplicationShutdown();
     other.onApplicationShutdown();
     const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
+    const keys = await redis.keys(redisKeyspace(prefix).key('*'));
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   });

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../../redis/redis-client';
+import { type RedisKeyspace, redisKeyspace } from '../../redis/redis-keyspace';
 import { GCRA_SCRIPT } from './gcra.lua';
 
 export const RATE_WINDOW_MS = 60_000;
@@ -17,15 +17,15 @@ export interface RateDecision {
   resetMs: number;
 }
 
-interface RedisWithGcra extends Redis {
+type RedisWithGcra = RedisClient & {
   gcraTake(key: string, intervalUs: number, windowUs: number): Promise<[number, number, number]>;
-}
+};
 
 /** How often Redis being unreachable is logged: once per minute is enough to be noticed. */
 const WARN_EVERY_MS = 60_000;
 
 /**
- * Buckets of requests per minute, kept in Redis under QUEUE_PREFIX. When Redis does not answer the
+ * Buckets of requests per minute, kept in the installation's Redis keyspace. When Redis does not answer the
  * request is let through (and that is logged): the ledger staying reachable in a Redis outage matters
  * more than the limit, and the queues are down then anyway.
  */
@@ -33,13 +33,12 @@ const WARN_EVERY_MS = 60_000;
 export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RateLimiter.name);
   private readonly redis: RedisWithGcra;
-  private readonly prefix: string;
+  private readonly keyspace: RedisKeyspace;
   private lastWarning = 0;
 
   constructor(config: AppConfig) {
-    this.prefix = `${config.queuePrefix}:rate-limit`;
-    this.redis = new Redis({
-      ...redisConnectionOptions(config.redis.url),
+    this.keyspace = redisKeyspace(config.queuePrefix);
+    this.redis = createRedisClient(config.redis, {
       // Connected before the app listens (onModuleInit), so the first requests are counted too.
       lazyConnect: true,
       // A request must not wait for Redis to come back: fail fast, let it through.
@@ -59,7 +58,7 @@ export class RateLimiter implements OnModuleInit, OnApplicationShutdown {
   async take(bucket: string, perMinute: number): Promise<RateDecision> {
     const intervalUs = Math.ceil((RATE_WINDOW_MS * 1000) / perMinute);
     try {
-      const [allowed, retryAfterUs, aheadUs] = await this.redis.gcraTake(`${this.prefix}:${bucket}`, intervalUs, RATE_WINDOW_MS * 1000);
+      const [allowed, retryAfterUs, aheadUs] = await this.redis.gcraTake(this.keyspace.key('rate-limit', bucket), intervalUs, RATE_WINDOW_MS * 1000);
       const remaining = Math.max(0, Math.floor((RATE_WINDOW_MS * 1000 - aheadUs) / intervalUs));
       return { allowed: allowed === 1, limit: perMinute, remaining, retryAfterMs: Math.ceil(retryAfterUs / 1000), resetMs: Math.ceil(aheadUs / 1000) };
     } catch (error) {

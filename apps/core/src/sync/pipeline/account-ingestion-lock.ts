@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../../redis/redis-client';
+import { type RedisKeyspace, redisKeyspace } from '../../redis/redis-keyspace';
 
 /** Longer than one page of orders takes to fetch and ingest; a holder that dies frees it after this. */
 const LEASE_MS = 60_000;
@@ -18,14 +18,16 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  */
 @Injectable()
 export class AccountIngestionLock implements OnApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
+  private readonly keyspace: RedisKeyspace;
 
-  constructor(private readonly config: AppConfig) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.redis.url), lazyConnect: true, maxRetriesPerRequest: 3 });
+  constructor(config: AppConfig) {
+    this.redis = createRedisClient(config.redis, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.keyspace = redisKeyspace(config.queuePrefix);
   }
 
   async run<T>(accountId: string, work: () => Promise<T>): Promise<T> {
-    const key = `${this.config.queuePrefix}:ingestion-lock:${accountId}`;
+    const key = this.keyspace.key('ingestion-lock', accountId);
     const token = randomUUID();
     while ((await this.redis.set(key, token, 'PX', LEASE_MS, 'NX')) !== 'OK') {
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { AppConfig } from '../../config/app-config';
 import { QueueCatalog } from '../../observability/queue-catalog';
 import { pushQueueName } from '../../queue/queue-names';
-import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { QueueConnection } from '../../queue/queue-connection';
 
 /**
  * The push queue of each channel account, opened on first use. Accounts are added at run time,
@@ -15,7 +14,7 @@ export class PushQueues implements OnApplicationShutdown {
   private readonly listeners: Array<(queue: Queue) => void> = [];
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly connection: QueueConnection,
     catalog: QueueCatalog,
   ) {
     // /metrics and the queue board list every push queue any process opened.
@@ -25,7 +24,7 @@ export class PushQueues implements OnApplicationShutdown {
   get(accountId: string): Queue {
     let queue = this.queues.get(accountId);
     if (!queue) {
-      queue = new Queue(pushQueueName(accountId), { connection: redisConnectionOptions(this.config.redis.url), prefix: this.config.queuePrefix });
+      queue = new Queue(pushQueueName(accountId), { connection: this.connection.connection, prefix: this.connection.prefix });
       this.queues.set(accountId, queue);
       for (const listener of this.listeners) listener(queue);
     }

@@ -1,9 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChannelDirectory, PushExecutor, Reconciler, type PushRoundReport, type ReconciliationReport } from '@urikiri/sync';
 import { Worker, type Job } from 'bullmq';
-import { AppConfig } from '../../config/app-config';
 import { pushQueueName } from '../../queue/queue-names';
-import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { QueueConnection } from '../../queue/queue-connection';
 import { SyncMetrics, type MetricLabels } from '../../observability/sync-metrics';
 import { AlertService } from '../alerts/alert.service';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
@@ -29,7 +28,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
   private closing = false;
 
   constructor(
-    private readonly config: AppConfig,
+    private readonly queueConnection: QueueConnection,
     private readonly directory: ChannelDirectory,
     private readonly connectors: SyncConnectors,
     private readonly pusher: PushExecutor,
@@ -57,8 +56,8 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
       if (this.closing || this.workers.has(account.id) || !this.connectors.has(account.connector)) continue;
       const manifest = this.connectors.classOf(account.connector).manifest;
       const worker = new Worker<AccountJobData>(pushQueueName(account.id), (job) => (job.name === SyncJob.Reconcile ? this.reconcile(job as Job<ReconcileJobData>) : this.round(job)), {
-        connection: redisConnectionOptions(this.config.redis.url),
-        prefix: this.config.queuePrefix,
+        connection: this.queueConnection.connection,
+        prefix: this.queueConnection.prefix,
         concurrency: 1,
         limiter: pushRateLimit(manifest),
       });
