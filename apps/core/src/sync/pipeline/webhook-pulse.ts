@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
-import { redisConnectionOptions } from '../../redis/redis-connection-options';
+import { createRedisClient, type RedisClient } from '../../redis/redis-client';
+import { type RedisKeyspace, redisKeyspace } from '../../redis/redis-keyspace';
 
 /**
  * Whether an account's order webhooks are arriving. While they are, its scheduled order polls are a
@@ -13,10 +13,12 @@ import { redisConnectionOptions } from '../../redis/redis-connection-options';
  */
 @Injectable()
 export class WebhookPulse implements OnApplicationShutdown {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
+  private readonly keyspace: RedisKeyspace;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = new Redis({ ...redisConnectionOptions(config.redis.url), lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.redis = createRedisClient(config.redis, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    this.keyspace = redisKeyspace(config.queuePrefix);
   }
 
   /** A webhook of the account was ingested. */
@@ -31,7 +33,7 @@ export class WebhookPulse implements OnApplicationShutdown {
   }
 
   private key(kind: string, accountId: string): string {
-    return `${this.config.queuePrefix}:${kind}:${accountId}`;
+    return this.keyspace.key(kind, accountId);
   }
 
   async onApplicationShutdown(): Promise<void> {
