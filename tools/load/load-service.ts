@@ -47,7 +47,7 @@ export async function startLoadService(scenario: LoadScenario, extraEnv: Record<
       RATE_LIMIT_PER_KEY: '0',
       RATE_LIMIT_PER_IP: '0',
       ...extraEnv,
-    });
+    }, { logFile: process.env['LOAD_SERVICE_LOG'] });
   } catch (error) {
     await database?.drop();
     throw error;

@@ -139,7 +139,7 @@ describe('sync lifecycle through the service (PostgreSQL, Redis, BullMQ)', () =>
     const orders = api.app.get<Queue>(getQueueToken(QueueName.SyncOrders));
     await eventually(async () => (await orders.getJobSchedulers()).length, (n) => n === 1);
     expect((await orders.getJobSchedulers()).map((s) => [s.key, s.every])).toEqual([['orders-shop-a', 200]]);
-    const polls = async () => (await orders.getJobs(['completed'], 0, -1)).filter((j) => j.name === 'poll-orders').length;
+    const polls = async () => (await orders.getJobs(['completed'], 0, -1)).filter((j) => j.name === 'poll-orders-tick').length;
     const before = await polls();
     const startedAt = Date.now();
     await new Promise((r) => setTimeout(r, 3000));

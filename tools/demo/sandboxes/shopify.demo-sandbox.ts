@@ -7,12 +7,13 @@ import { keepShopifyNumbering } from '../shopify-numbering';
 import { listProducts, portOf, type DemoSandbox, type DemoSandboxOptions } from './demo-sandbox';
 
 /**
- * The own shop on Shopify (standard plan's cost bucket). Its order webhooks go to `webhookUrl`
+ * The own shop on Shopify, on the Plus plan's cost bucket (1,000 points a second): the bucket the
+ * connector's manifest plans its calls for. Its order webhooks go to `webhookUrl`
  * signed with the app's secret, as Shopify sends them; Shopify numbers orders itself, so the
  * numbering is carried over restarts through the demo's state file.
  */
 export async function startShopifyDemoSandbox(options: DemoSandboxOptions, state: DemoStateFile): Promise<DemoSandbox> {
-  const sandbox = await createShopifySandbox({ seed: 103, latencyMs: options.latencyMs, locationNames: SHOPIFY_LOCATION_NAMES });
+  const sandbox = await createShopifySandbox({ seed: 103, plan: 'plus', latencyMs: options.latencyMs, locationNames: SHOPIFY_LOCATION_NAMES });
   keepShopifyNumbering(sandbox.stock, state);
   listProducts(options, sandbox.stock, 'shopify');
   if (options.webhookUrl) sandbox.webhooks.subscribe(options.webhookUrl);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,7 +49,12 @@ function stopped(child: ChildProcess): Promise<void> {
  * SQLite file and credentials key in a temporary directory, the machine's Redis under a queue prefix
  * of its own, a free port. Nothing is mocked; `close` leaves nothing behind.
  */
-export async function startCoreServiceProcess(extraEnv: Record<string, string> = {}): Promise<CoreServiceProcess> {
+export interface CoreServiceProcessOptions {
+  /** Appends the service's log (stdout and stderr) to this file. */
+  logFile?: string;
+}
+
+export async function startCoreServiceProcess(extraEnv: Record<string, string> = {}, options: CoreServiceProcessOptions = {}): Promise<CoreServiceProcess> {
   const directory = mkdtempSync(join(tmpdir(), 'urikiri-demo-test-'));
   const queuePrefix = `urikiri_demo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const env: NodeJS.ProcessEnv = {
@@ -76,6 +81,11 @@ export async function startCoreServiceProcess(extraEnv: Record<string, string> =
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (options.logFile) {
+      const log = createWriteStream(options.logFile, { flags: 'a' });
+      child.stdout?.pipe(log);
+      child.stderr?.pipe(log);
+    }
     url = await listeningUrl(child);
   };
   try {

@@ -57,7 +57,7 @@ export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicati
         await this.orders.upsertJobScheduler(
           `orders-${account.id}`,
           { every: orderPollIntervalMs(manifest, this.config.sync.orderPollIntervalMs) },
-          { name: SyncJob.PollOrders, data: { accountId: account.id, scheduled: true }, opts: jobOptions(QueueName.SyncOrders) },
+          { name: SyncJob.PollOrdersTick, data: { accountId: account.id }, opts: jobOptions(QueueName.SyncOrders) },
         );
       }
       const reconcile: ReconcileJobData = { accountId: account.id, repair: true };

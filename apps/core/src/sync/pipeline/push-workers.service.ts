@@ -117,7 +117,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     if (progressed && report.remaining > 0) await this.dispatcher.push(accountId);
     if (report.retryAt) await this.dispatcher.push(accountId, report.retryAt);
     // A refused compare-and-set means the channel sold something we have not heard of: fetch it now.
-    if (report.stale > 0) await this.dispatcher.pollOrders(accountId);
+    if (report.stale > 0) await this.dispatcher.pollOrders(accountId, { safetyNet: true });
     if (report.replan.length > 0) await this.dispatcher.allocate(report.replan);
     if (report.deadLettered > 0) {
       await this.alerts.raise('dead-letter', accountId, `Dead letter: ${report.deadLettered} listing(s) of ${accountId} keep failing and were set aside`, { accountId, count: report.deadLettered });

@@ -59,8 +59,8 @@ export class SyncDispatcher {
   }
 
   /** Fetch the account's new orders now (after a refused compare-and-set, a webhook, or on demand). */
-  async pollOrders(accountId: string): Promise<void> {
-    const data: AccountJobData = { accountId };
+  async pollOrders(accountId: string, options: { safetyNet?: boolean } = {}): Promise<void> {
+    const data: AccountJobData = { accountId, ...(options.safetyNet ? { safetyNet: true } : {}) };
     await this.orders.add(SyncJob.PollOrders, data, {
       ...jobOptions(QueueName.SyncOrders),
       deduplication: { id: `orders-${accountId}`, keepLastIfActive: true },

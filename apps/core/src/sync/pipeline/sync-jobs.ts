@@ -4,6 +4,8 @@ export const SyncJob = {
   AllocateAll: 'allocate-all',
   Push: 'push',
   PollOrders: 'poll-orders',
+  /** The account's order-poll schedule firing: asks for a poll, which is deduplicated per account. */
+  PollOrdersTick: 'poll-orders-tick',
   Cutover: 'cutover',
   Reconcile: 'reconcile',
   Alert: 'alert',
@@ -24,8 +26,12 @@ export interface AllocateAllData {
 
 export interface AccountJobData {
   accountId: string;
-  /** A poll of the account's job scheduler (not one asked for): may be skipped while webhooks arrive. */
-  scheduled?: boolean;
+  /**
+   * A poll that only guards against lost webhooks (the account's schedule, or a refused push whose
+   * sale a webhook is about to bring): skipped while the account's webhooks arrive, but for one per
+   * WEBHOOK_POLL_INTERVAL_MS. Polls asked for by an operator or to continue a backlog always run.
+   */
+  safetyNet?: boolean;
 }
 
 export interface ReconcileJobData extends AccountJobData {

@@ -4,10 +4,10 @@ import { createRedisClient, type RedisClient } from '../../redis/redis-client';
 import { type RedisKeyspace, redisKeyspace } from '../../redis/redis-keyspace';
 
 /**
- * Whether an account's order webhooks are arriving. While they are, its scheduled order polls are a
- * safety net for lost deliveries and run once per WEBHOOK_POLL_INTERVAL_MS: polling it every few
- * seconds would only spend the channel's request budget that pushes need, and hold the account's
- * ingestion behind the channel's rate limit. Once no webhook has arrived for that long (never set up,
+ * Whether an account's order webhooks are arriving. While they are, its scheduled order polls (and
+ * those after a refused push, whose sale a webhook is about to bring) are only a safety net for lost
+ * deliveries and run once per WEBHOOK_POLL_INTERVAL_MS: polling every few seconds would only spend
+ * the channel's request budget that pushes need. Once no webhook has arrived for that long (never set up,
  * or stopped), polling goes back to ORDER_POLL_INTERVAL_MS by itself. Kept in Redis, so every
  * process agrees; losing it only means a few extra polls.
  */
@@ -26,8 +26,8 @@ export class WebhookPulse implements OnApplicationShutdown {
     await this.redis.set(this.key('webhook-seen', accountId), '1', 'PX', this.config.sync.webhookPollIntervalMs);
   }
 
-  /** Whether a scheduled poll of the account should run now: always without webhooks, once per interval with them. */
-  async scheduledPollDue(accountId: string): Promise<boolean> {
+  /** Whether a safety-net poll of the account should run now: always without webhooks, once per interval with them. */
+  async safetyPollDue(accountId: string): Promise<boolean> {
     if ((await this.redis.exists(this.key('webhook-seen', accountId))) === 0) return true;
     return (await this.redis.set(this.key('safety-poll', accountId), '1', 'PX', this.config.sync.webhookPollIntervalMs, 'NX')) === 'OK';
   }
