@@ -26,7 +26,21 @@ export interface FlashSaleOptions {
   sampleEveryMs?: number;
   /** Extra environment for the service (e.g. fault settings). */
   serviceEnv?: Record<string, string>;
+  /** Starts the service under test; one process with every role by default. */
+  startService?: (scenario: LoadScenario, env?: Record<string, string>) => Promise<LoadService>;
+  /**
+   * Runs beside the sale from its first buyer (kill processes, inject faults, take a channel down);
+   * the function it returns is awaited after the last buyer, before convergence is waited for.
+   */
+  duringSale?: (context: SaleContext) => () => Promise<void>;
   log?: (message: string) => void;
+}
+
+export interface SaleContext {
+  service: LoadService;
+  /** The event-driven channels. */
+  sandboxes: DemoSandboxes;
+  log: (message: string) => void;
 }
 
 export interface FlashSaleRun {
@@ -39,7 +53,10 @@ export interface FlashSaleRun {
   /** Wall clock at the last buyer. */
   lastArrivalAt: number;
   setupMs: number;
-  /** From the last buyer until every event-driven listing showed what the rules on the truth say; null if it never did. */
+  /**
+   * From the last buyer (or the end of the disturbance, if later) until every event-driven listing
+   * showed what the rules on the truth say; null if it did not within the timeout.
+   */
   convergedAfterMs: number | null;
   /** Stops the service and the sandboxes; call after reading what is needed from the service. */
   close(): Promise<void>;
@@ -68,7 +85,7 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
   try {
     const setupStarted = Date.now();
     log(`starting the service on ${scenario.database} and four sandboxes (${scenario.latencyMs} ms per call)`);
-    const service = await startLoadService(scenario, options.serviceEnv);
+    const service = await (options.startService ?? startLoadService)(scenario, options.serviceEnv);
     const service_ = service;
     closers.push(() => service.close());
     const runtime: DemoRuntime = await startDemoRuntime({ basePort: 0, stateFile: join(directory, 'event-driven.json'), sandboxes: each });
@@ -103,19 +120,22 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     closers.push(async () => clearInterval(sampler));
     log(`the sale: ${arrivals.length} buyers over ${scenario.durationMs / 1000} s`);
     const startedAt = Date.now();
+    const endDisturbance = options.duringSale?.({ service, sandboxes: runtime.sandboxes, log });
     for (const arrival of arrivals) {
       const wait = startedAt + arrival.atMs - Date.now();
       if (wait > 1) await sleep(wait);
       for (const world of worlds) world.offer(arrival);
     }
     const lastArrivalAt = Date.now();
+    await endDisturbance?.();
+    const quietFrom = Date.now();
     log('last buyer served; waiting for the event-driven channels to come in line');
     let convergedAfterMs: number | null = null;
     let toldAt = Date.now();
-    while (Date.now() - lastArrivalAt < options.convergeTimeoutMs) {
+    while (Date.now() - quietFrom < options.convergeTimeoutMs) {
       const out = eventDriven.outOfLine();
       if (out.length === 0) {
-        convergedAfterMs = Date.now() - lastArrivalAt;
+        convergedAfterMs = Date.now() - quietFrom;
         break;
       }
       if (Date.now() - toldAt >= 5000) {

@@ -22,6 +22,7 @@ export async function startAmazonDemoSandbox(options: DemoSandboxOptions, orderN
     account: DEMO_ACCOUNTS.amazon,
     url: front.url,
     stock: sandbox.stock,
+    faults: sandbox.faults,
     sendsOrderWebhooks: options.webhookUrl !== null,
     // The token endpoint is part of the credentials: it must name the fixed port too.
     credentials: () => ({ ...sandbox.credentials(), tokenUrl: `${front.url}/auth/o2/token` }),

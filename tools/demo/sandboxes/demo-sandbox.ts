@@ -1,4 +1,4 @@
-import type { SandboxOrder, SandboxStock } from '@urikiri/connector-sdk/testing';
+import type { FaultInjector, SandboxOrder, SandboxStock } from '@urikiri/connector-sdk/testing';
 import { DEMO_PRODUCTS } from '../demo-catalogue';
 import type { DemoAccount, DemoChannelId } from '../demo-channel-ids';
 
@@ -9,6 +9,8 @@ export interface DemoSandbox {
   /** The fixed URL in front of the sandbox: the account's base URL. */
   readonly url: string;
   readonly stock: SandboxStock;
+  /** What goes wrong on the channel's API: rate limits, errors, timeouts, outages (load and fault runs). */
+  readonly faults: FaultInjector;
   /** Tells urikiri about its orders itself; the others wait for urikiri's next poll. */
   readonly sendsOrderWebhooks: boolean;
   /** What the account is configured with, in the connector's credential fields. */

@@ -23,6 +23,7 @@ export async function startRakutenDemoSandbox(options: DemoSandboxOptions, order
     account: DEMO_ACCOUNTS.rakuten,
     url: front.url,
     stock: sandbox.stock,
+    faults: sandbox.faults,
     sendsOrderWebhooks: false,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ orderId: orderNumbers.rakuten(SHOP_NUMBER), lines: [{ listingId, quantity }] }),

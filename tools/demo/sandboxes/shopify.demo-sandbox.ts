@@ -27,6 +27,7 @@ export async function startShopifyDemoSandbox(options: DemoSandboxOptions, state
     account: DEMO_ACCOUNTS.shopify,
     url: front.url,
     stock: sandbox.stock,
+    faults: sandbox.faults,
     sendsOrderWebhooks: options.webhookUrl !== null,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ lines: [{ listingId, quantity }] }),

@@ -18,6 +18,7 @@ export async function startYahooDemoSandbox(options: DemoSandboxOptions, orderNu
     account: DEMO_ACCOUNTS.yahoo,
     url: front.url,
     stock: sandbox.stock,
+    faults: sandbox.faults,
     sendsOrderWebhooks: false,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ orderId: orderNumbers.yahoo(sandbox.sellerId), lines: [{ listingId, quantity }] }),
