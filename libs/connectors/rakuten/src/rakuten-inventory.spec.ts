@@ -71,9 +71,17 @@ describe('Rakuten inventory sync', () => {
   it('answers stale, writing nothing, when a lowering would take Rakuten below zero because it sold meanwhile', async () => {
     listing('mug:std', 5);
     sandbox.stock.createOrder({ lines: [{ listingId: 'mug:std', quantity: 4 }] });
-    const [result] = await connector.push([item('mug:std', 0, 5)]);
+    const [result] = await connector.push([item('mug:std', 2, 5)]);
     expect(result.status).toBe('stale');
     expect(sandbox.stock.quantity('mug:std')).toBe(1);
+  });
+
+  it('writes a sell-out as zero at once, whatever Rakuten sold that we have not heard of', async () => {
+    listing('mug:std', 5);
+    sandbox.stock.createOrder({ lines: [{ listingId: 'mug:std', quantity: 4 }] });
+    const [result] = await connector.push([item('mug:std', 0, 5)]);
+    expect(result.status).toBe('ok');
+    expect(sandbox.stock.quantity('mug:std')).toBe(0);
   });
 
   it('never resends a raise whose answer was lost, and resends a lowering, so Rakuten never shows more than the target', async () => {

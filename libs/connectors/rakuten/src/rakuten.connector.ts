@@ -107,7 +107,7 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
         results.set(item, { listingId: item.listingId, version: item.version, status: 'permanent', code: 'invalid-listing-id', message: problem });
       }
     }
-    const neverPublished = valid.filter((v) => v.item.lastPublished === null).map((v) => v.item.listingId);
+    const neverPublished = valid.filter((v) => v.item.lastPublished === null && v.item.target !== 0).map((v) => v.item.listingId);
     const current = new Map((neverPublished.length > 0 ? await this.readChunk(neverPublished) : []).map((r) => [r.listingId, r]));
     let writes: Write[] = [];
     for (const { item, ref } of valid) {
