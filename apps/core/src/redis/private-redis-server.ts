@@ -57,9 +57,12 @@ async function waitUntilAnswering(url: string, exited: () => string | undefined)
   }
 }
 
-/** Starts redis-server on a free local port, in memory only (no RDB, no AOF), for this process alone. */
-export async function startPrivateRedisServer(binary: string): Promise<PrivateRedisServer> {
-  const port = await freePort();
+/**
+ * Starts redis-server in memory only (no RDB, no AOF), for this process alone: on a free local port,
+ * or on `port` (a Redis brought back where a client expects it, as after a restart).
+ */
+export async function startPrivateRedisServer(binary: string, port?: number): Promise<PrivateRedisServer> {
+  port ??= await freePort();
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'];
   const watchdog = spawn(process.execPath, ['-e', WATCHDOG, binary, ...args], { stdio: ['pipe', 'ignore', 'inherit'] });
   let exitReason: string | undefined;
