@@ -60,20 +60,28 @@ describe('PostgreSQL connections dropped mid-run', () => {
     expect(await killer.killAll()).toBeGreaterThan(1);
     const recoveries = [await apiBackAfterMs(api, 10_000)];
 
-    // More drops while sales and receipts keep coming; a request cut off is sent again with its idempotency key.
+    expect([await shows(shops['shop-a'], 'tea', 15), await shows(shops['shop-b'], 'tea', 15)]).toEqual([15, 15]);
+    for (let sale = 0; sale < 3; sale++) shops['shop-a'].stock.createOrder({ orderId: `A-${sale}`, lines: [{ listingId: 'tea', quantity: 1 }] });
+    expect([await shows(shops['shop-a'], 'tea', 12), await shows(shops['shop-b'], 'tea', 12)]).toEqual([12, 12]);
+
+    // More drops, each while a receipt is on its way in (a request cut off is sent again with its
+    // idempotency key) and the outbox relay and allocations pick it up; pushes wait meanwhile.
+    for (const account of ['shop-a', 'shop-b']) await api.call('POST', `/api/v1/channels/accounts/${account}/stop`, { body: { reason: 'database drops' } });
     for (let round = 0; round < 3; round++) {
-      shops['shop-a'].stock.createOrder({ orderId: `A-${round}`, lines: [{ listingId: 'tea', quantity: 1 }] });
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      const inFlight = receive(api, 'TEA', 1, `during-kill-${round}`).catch(() => undefined);
       await killer.killAll();
+      await inFlight;
       recoveries.push(await apiBackAfterMs(api, 10_000));
       const sent = await eventually(
-        () => receive(api, 'TEA', 1, `after-kill-${round}`).then(() => true, () => false),
+        () => receive(api, 'TEA', 1, `during-kill-${round}`).then(() => true, () => false),
         (ok) => ok,
         10_000,
         100,
       );
       expect(sent).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    for (const account of ['shop-a', 'shop-b']) await api.call('POST', `/api/v1/channels/accounts/${account}/resume`);
     expect(Math.max(...recoveries)).toBeLessThan(5000);
 
     // 10 + 5 + 3 × 1 received, 3 × 1 sold on shop-a.
