@@ -92,7 +92,7 @@ describe('PostgreSQL connections dropped mid-run', () => {
 
     // The job the drop caught failed an attempt on the connection and succeeded on a retry.
     const allocations = await queue(QueueName.SyncAllocation).getJobs(['completed']);
-    const retried = allocations.filter((job) => job.stacktrace.some((trace) => /terminat|connection/i.test(trace)));
+    const retried = allocations.filter((job) => (job.stacktrace ?? []).some((trace) => /terminat|connection/i.test(trace)));
     expect(retried.length).toBeGreaterThan(0);
     // Nothing ran out of attempts, and no listing was set aside.
     const failed = await Promise.all(
