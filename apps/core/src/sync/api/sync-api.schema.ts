@@ -1,3 +1,4 @@
+import { commandObject } from '@urikiri/inventory';
 import { z } from 'zod';
 
 /** Account ids appear in queue names and URLs: lowercase letters, digits and dashes only. */
@@ -5,7 +6,7 @@ export const accountIdSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be 1-64 lowercase letters, digits or dashes, starting with a letter or digit');
 
-export const createAccountSchema = z.strictObject({
+export const createAccountSchema = commandObject({
   id: accountIdSchema.describe('Your id for the account, e.g. rakuten-main'),
   connector: z.string().min(1).describe('The connector id, e.g. rakuten; GET /channels/connectors lists them'),
   displayName: z.string().min(1).max(255),
@@ -14,15 +15,15 @@ export const createAccountSchema = z.strictObject({
 });
 export type CreateAccountInput = z.output<typeof createAccountSchema>;
 
-export const stopSchema = z.strictObject({
+export const stopSchema = commandObject({
   reason: z.string().min(1).max(255).describe('Why the brake is on, shown to every operator'),
 });
 
-export const reconcileSchema = z.strictObject({
+export const reconcileSchema = commandObject({
   repair: z.boolean().default(true).describe('Repair drift once the account\'s orders are caught up (false: only report)'),
 });
 
-export const createListingSchema = z.strictObject({
+export const createListingSchema = commandObject({
   account: accountIdSchema,
   channelListingId: z.string().min(1).max(255).describe("The channel's id of the item (see docs/channels)"),
   sku: z.string().min(1).max(64).describe('Our SKU or bundle code'),
