@@ -9,3 +9,6 @@ export * from './listing-csv-import';
 export * from './listing-discovery';
 export * from './reconciliation-report';
 export * from './reconciler';
+export * from './order-events/order-event.schema';
+export * from './order-events/check-order-events';
+export * from './order-events/invalid-order-events.error';

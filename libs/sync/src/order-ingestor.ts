@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { OrderEvent } from '@urikiri/connector-sdk';
 import { InventoryLedger, TransactionRunner, type SqlSession } from '@urikiri/inventory';
+import { checkOrderEvents } from './order-events/check-order-events';
 
 export interface IngestOptions {
   /** When the channel lowers its displayed stock: at order creation or at payment (manifest `stockLoweredOn`). */
@@ -58,7 +59,9 @@ export class OrderIngestor {
     this.tx = new TransactionRunner(orm);
   }
 
-  async ingest(accountId: string, events: OrderEvent[], options: IngestOptions): Promise<IngestReport> {
+  /** Refuses the whole batch (InvalidOrderEventsError) before writing anything when one event is malformed. */
+  async ingest(accountId: string, delivered: readonly OrderEvent[], options: IngestOptions): Promise<IngestReport> {
+    const events = checkOrderEvents(delivered);
     const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
     const touched = new Set<number>();
     const toSettle: LineState[] = [];

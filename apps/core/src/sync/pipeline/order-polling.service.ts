@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { StockQueryService } from '@urikiri/inventory';
-import { ChannelAccount, ChannelDirectory, OrderIngestor, type IngestReport } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, InvalidOrderEventsError, OrderIngestor, type IngestReport } from '@urikiri/sync';
 import { AlertService } from '../alerts/alert.service';
 import { SyncMetrics } from '../../observability/sync-metrics';
 import { AccountIngestionLock } from './account-ingestion-lock';
@@ -125,7 +125,7 @@ export class OrderPolling {
   private async ingest(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid', cutover: boolean): Promise<IngestReport> {
     if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
     const oversellsBefore = (await this.stock.oversellCount()).events;
-    const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover });
+    const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover }).catch((error: unknown) => this.refused(accountId, error));
     if (!cutover) {
       // Cut-over imports history: its age is not an ingestion latency.
       const labels = { account: accountId, channel: (await this.directory.account(accountId)).connector };
@@ -141,5 +141,21 @@ export class OrderPolling {
       });
     }
     return report;
+  }
+
+  /**
+   * The connector fetched events the contract cannot hold: nothing of them was ingested, and the
+   * cursor stays before them, so the account's orders wait until the connector (or the channel) is
+   * fixed rather than reaching the ledger wrong. Said once as an alert, then thrown for the job.
+   */
+  private async refused(accountId: string, error: unknown): Promise<never> {
+    if (error instanceof InvalidOrderEventsError) {
+      const channel = (await this.directory.account(accountId)).connector;
+      await this.alerts.raise('malformed-orders', accountId, `Order events from ${accountId} (${channel}) refused, none ingested: ${error.problems.slice(0, 5).map((p) => `${p.path} ${p.message}`).join('; ')}`, {
+        accountId,
+        problems: error.problems.slice(0, 50),
+      });
+    }
+    throw error;
   }
 }
