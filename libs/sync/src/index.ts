@@ -2,6 +2,7 @@ export * from './entities';
 export * from './credential-cipher';
 export * from './channel-directory';
 export * from './listing.service';
+export * from './returns-destination';
 export * from './order-ingestor';
 export * from './allocation-planner';
 export * from './push-executor';

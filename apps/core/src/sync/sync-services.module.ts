@@ -11,6 +11,7 @@ import {
   OrderIngestor,
   PushExecutor,
   Reconciler,
+  ReturnsDestination,
 } from '@urikiri/sync';
 import { AppConfig } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
@@ -61,6 +62,7 @@ import { RuleSetStore } from './rules/rule-set-store';
           random: Math.random,
         }),
     },
+    { provide: ReturnsDestination, inject: [MikroORM], useFactory: (orm: MikroORM) => new ReturnsDestination(orm) },
     {
       provide: OrderIngestor,
       inject: [MikroORM, InventoryLedger],
@@ -81,6 +83,7 @@ import { RuleSetStore } from './rules/rule-set-store';
     },
   ],
   exports: [
+    ReturnsDestination,
     ListingCsvImport,
     ListingDiscovery,
     Reconciler,

@@ -12,11 +12,26 @@ export const createAccountSchema = commandObject({
   displayName: z.string().min(1).max(255),
   credentials: z.record(z.string(), z.unknown()).describe('The fields the connector asks for; stored encrypted, never returned'),
   baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).max(512).optional(),
+  returnsLocation: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The location code returned units are booked to; absent: the first not-for-sale warehouse'),
 });
 export type CreateAccountInput = z.output<typeof createAccountSchema>;
 
 export const stopSchema = commandObject({
   reason: z.string().min(1).max(255).describe('Why the brake is on, shown to every operator'),
+});
+
+export const returnsLocationSchema = commandObject({
+  location: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .describe('A warehouse location code (sellable: returns go back on sale; not for sale: kept off the channels), or null for the default, the first not-for-sale warehouse'),
 });
 
 export const reconcileSchema = commandObject({
