@@ -288,6 +288,31 @@ describe.each<Dialect>(['sqlite', 'postgresql'])('HTTP API on %s', (dialect) => 
       expect(twice.body['code']).toBe('invalid_state');
     });
 
+    it('refuses a misspelt field with 400 naming it and the accepted ones, and commits nothing', async () => {
+      const before = await stock('SKU-A');
+      const held = await api.call<ReservationResult>('POST', '/api/v1/reservations', {
+        body: { sku: 'SKU-A', quantity: 3, order: { orderId: 'O-TYPO', lineId: '1' }, idempotencyKey: nextKey() },
+        key: writeKey,
+      });
+      const typo = await api.call<{ issues: Issue[] }>('POST', `/api/v1/reservations/${held.body.reservationId}/commit`, {
+        body: { idempotencyKey: nextKey(), quantiy: 1 },
+        key: writeKey,
+      });
+      expect(typo.status).toBe(400);
+      expect(typo.body.issues).toEqual([{ path: 'quantiy', message: expect.stringContaining('accepted fields: idempotencyKey, reservationId, quantity') }]);
+      expect(await stock('SKU-A')).toMatchObject({ onHand: before.onHand, reserved: before.reserved + 3 });
+
+      const nested = await api.call<{ issues: Issue[] }>('POST', '/api/v1/reservations', {
+        body: { sku: 'SKU-A', quantity: 1, order: { orderId: 'O-TYPO-2', lineId: '1', chanel: 'rakuten' }, idempotencyKey: nextKey() },
+        key: writeKey,
+      });
+      expect(nested.status).toBe(400);
+      expect(nested.body.issues).toEqual([{ path: 'order.chanel', message: expect.stringContaining('accepted fields: channel, orderId, lineId') }]);
+      const location = await api.call<{ issues: Issue[] }>('POST', '/api/v1/locations', { body: { code: 'WH9', name: 'x', sellabel: false }, key: writeKey });
+      expect(location.status).toBe(400);
+      expect(location.body.issues.map((issue) => issue.path)).toEqual(['sellabel']);
+    });
+
     it('answers 404 to an unknown reservation', async () => {
       const response = await api.call('POST', '/api/v1/reservations/00000000-0000-0000-0000-000000000000/release', {
         body: { idempotencyKey: nextKey() },

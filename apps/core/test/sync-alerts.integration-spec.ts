@@ -81,4 +81,33 @@ describe('alerts to the configured webhook', () => {
     const alerts = await eventually(async () => received, (list) => list.some((a) => a.kind === 'dead-letter'), 20_000);
     expect(alerts.find((a) => a.kind === 'dead-letter')).toMatchObject({ subject: 'shop-a', details: { accountId: 'shop-a', count: 1 } });
   });
+  it('refuses a polled page with a malformed event, says so once, and ingests the page once the channel answers well', async () => {
+    await connectShop(api, 'shop-a', shops['shop-a']);
+    await mapListing(api, 'shop-a', shops['shop-a'], 'tea', 'TEA');
+    await receive(api, 'TEA', 5, 'r1');
+    await shows(shops['shop-a'], 'tea', 5);
+    // The channel answers an order with a fractional quantity, which no connector contract allows.
+    const stock = shops['shop-a'].stock;
+    const eventsAfter = stock.eventsAfter.bind(stock);
+    let malformed = true;
+    stock.eventsAfter = (seq, limit) => eventsAfter(seq, limit).map((event) => (malformed && event.orderId === 'A-1' ? { ...event, quantity: 1.5 } : event));
+    stock.createOrder({ orderId: 'A-1', lines: [{ listingId: 'tea', quantity: 2 }] });
+
+    const alerts = await eventually(async () => received, (list) => list.some((a) => a.kind === 'malformed-orders'), 20_000);
+    expect(alerts.find((a) => a.kind === 'malformed-orders')).toMatchObject({
+      subject: 'shop-a',
+      message: expect.stringContaining('events[0].quantity'),
+      details: { accountId: 'shop-a', problems: [{ path: 'events[0].quantity', message: expect.any(String) }] },
+    });
+    const stockOf = async () => (await api.call<{ reserved: number }>('GET', '/api/v1/stock/TEA')).body;
+    expect((await stockOf()).reserved).toBe(0);
+    // Polled again and again meanwhile: the alert is not repeated.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(received.filter((a) => a.kind === 'malformed-orders')).toHaveLength(1);
+    expect((await stockOf()).reserved).toBe(0);
+
+    // The cursor stayed before the refused page: the sale is ingested, not skipped.
+    malformed = false;
+    await eventually(stockOf, (level) => level.reserved === 2, 20_000);
+  });
 });

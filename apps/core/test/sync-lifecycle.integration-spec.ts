@@ -65,6 +65,31 @@ describe('sync lifecycle through the service (PostgreSQL, Redis, BullMQ)', () =>
     expect(after).toMatchObject({ onHand: 18, reserved: 0 });
   });
 
+  it('books a shop\'s returns where the account says, refusing a location that cannot take them', async () => {
+    await connectShop(api, 'shop-a', shops['shop-a']);
+    await mapListing(api, 'shop-a', shops['shop-a'], 'tea', 'TEA');
+    expect((await api.call('POST', '/api/v1/locations', { body: { code: 'RETURNS', name: '返品検品エリア', sellable: false } })).status).toBe(201);
+    const refused = await api.call<{ issues: { path: string; message: string }[] }>('PUT', '/api/v1/channels/accounts/shop-a/returns-location', { body: { location: 'RETRUNS' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([{ path: 'location', message: expect.stringContaining('sellable: WH; not for sale: RETURNS') }]);
+    const typo = await api.call<{ issues: { path: string }[] }>('PUT', '/api/v1/channels/accounts/shop-a/returns-location', { body: { locaton: 'WH' } });
+    expect(typo.body.issues.map((issue) => issue.path)).toEqual(['location', 'locaton']);
+    const set = await api.call<{ returnsLocation: string | null }>('PUT', '/api/v1/channels/accounts/shop-a/returns-location', { body: { location: 'WH' } });
+    expect([set.status, set.body.returnsLocation]).toEqual([200, 'WH']);
+
+    await receive(api, 'TEA', 10, 'r1');
+    await shows(shops['shop-a'], 'tea', 10);
+    const a = shops['shop-a'].stock;
+    a.createOrder({ orderId: 'R-1', lines: [{ listingId: 'tea', quantity: 3 }] });
+    a.payOrder('R-1');
+    a.shipOrder('R-1');
+    a.returnLine('R-1', 'R-1-1', 2);
+    const stock = async () => (await api.call<{ onHand: number; available: number }>('GET', '/api/v1/stock/TEA')).body;
+    // Shipped units are committed one at a time: wait for the line as a whole, not a moment within it.
+    await eventually(stock, (level) => level.onHand === 9 && level.available === 9, 20_000);
+    await shows(shops['shop-a'], 'tea', 9);
+  });
+
   it('re-allocates when a rule window opens, with no stock movement', async () => {
     await connectShop(api, 'shop-a', shops['shop-a']);
     await connectShop(api, 'shop-b', shops['shop-b']);

@@ -4,6 +4,8 @@
  * Raise the major version whenever a change would break a connector written for the previous one,
  * the minor one when the contract gains something optional (1.1: webhook events resolved after the
  * answer, `resolveWebhookEvents` and `deliveryEvents`; 1.2: `OrderEvent.restocked` on cancellations
- * and `PushRetryable.retryAfterMs`, both optional, so a connector built for 1.0 or 1.1 still fits).
+ * and `PushRetryable.retryAfterMs`, both optional, so a connector built for 1.0 or 1.1 still fits;
+ * 1.3: the `returned` order line status, sent only by connectors whose channel reports returns, which
+ * then declare `^1.3.0`).
  */
-export const SDK_VERSION = '1.2.0';
+export const SDK_VERSION = '1.3.0';

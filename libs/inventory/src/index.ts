@@ -3,6 +3,8 @@ export * from './persistence/orm-options';
 export * from './persistence/sql-session';
 export * from './persistence/transaction-runner';
 export * from './ledger/inventory-ledger';
+export * from './validation/command-object.schema';
+export * from './validation/field-problems';
 export * from './ledger/ledger-commands.schema';
 export * from './ledger/ledger-errors';
 export * from './ledger/ledger-results';

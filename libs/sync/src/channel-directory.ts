@@ -12,6 +12,8 @@ export interface NewChannelAccount {
   displayName: string;
   credentials: unknown;
   baseUrl?: string | null;
+  /** Where the account's returns are booked (checked by ReturnsDestination.check first); null or absent: the default. */
+  returnsLocation?: string | null;
 }
 
 /** Channel accounts and a connector instance per account, created once and reused (rate limits live in it). */
@@ -32,6 +34,7 @@ export class ChannelDirectory {
       displayName: input.displayName,
       credentialsCiphertext: this.cipher.encrypt(input.credentials),
       baseUrl: input.baseUrl ?? null,
+      returnsLocation: input.returnsLocation ?? null,
     });
     await em.persistAndFlush(account);
     return account;
@@ -57,6 +60,11 @@ export class ChannelDirectory {
     );
     this.connectors.set(accountId, connector);
     return connector;
+  }
+
+  /** Where the account's returns go from now on (a code ReturnsDestination.check accepted), or null for the default. */
+  async setReturnsLocation(accountId: string, location: string | null): Promise<void> {
+    await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, { returnsLocation: location });
   }
 
   /** The operator's brake for a whole account; visible on the account until lifted. */

@@ -1,6 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { OrderEvent } from '@urikiri/connector-sdk';
 import { InventoryLedger, TransactionRunner, type SqlSession } from '@urikiri/inventory';
+import { checkOrderEvents } from './order-events/check-order-events';
+import { ReturnsDestination } from './returns-destination';
 
 export interface IngestOptions {
   /** When the channel lowers its displayed stock: at order creation or at payment (manifest `stockLoweredOn`). */
@@ -22,6 +24,8 @@ export interface IngestReport {
   originAt: Record<number, string>;
   /** Per applied event, from the sale on the channel to the ledger holding it (ms). */
   ingestLatenciesMs: number[];
+  /** Lines with returned units that have nowhere to go: no returns location set and no not-for-sale warehouse. */
+  returnsWaiting: number;
 }
 
 interface LineState {
@@ -29,12 +33,16 @@ interface LineState {
   quantity: number;
   cancelled: number;
   shipped: number;
+  /** Shipped units the buyer sent back. */
+  returned: number;
   taken: boolean;
   productId: number | null;
   orderId: string;
   lineId: string;
   /** Units shipped before the account was connected (see IngestOptions.cutover). */
   shippedBeforeCutover: number;
+  /** Units back before the account was connected (already in the opening stock). */
+  returnedBeforeCutover: number;
   /** Units the channel took (+) or put back (−) with this event, on `listingId`. */
   heldDelta?: number;
   listingId?: number | null;
@@ -49,6 +57,7 @@ interface LineState {
  */
 export class OrderIngestor {
   private readonly tx: TransactionRunner;
+  private readonly returns: ReturnsDestination;
 
   constructor(
     orm: MikroORM,
@@ -56,11 +65,15 @@ export class OrderIngestor {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.tx = new TransactionRunner(orm);
+    this.returns = new ReturnsDestination(orm);
   }
 
-  async ingest(accountId: string, events: OrderEvent[], options: IngestOptions): Promise<IngestReport> {
-    const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
+  /** Refuses the whole batch (InvalidOrderEventsError) before writing anything when one event is malformed. */
+  async ingest(accountId: string, delivered: readonly OrderEvent[], options: IngestOptions): Promise<IngestReport> {
+    const events = checkOrderEvents(delivered);
+    const report: IngestReport = { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [], returnsWaiting: 0 };
     const touched = new Set<number>();
+    const waiting = new Set<number>();
     const toSettle: LineState[] = [];
     for (const event of events) {
       const line = await this.tx.run((sql) => this.record(sql, accountId, event, options));
@@ -75,7 +88,7 @@ export class OrderIngestor {
       }
       // At cut-over every event is recorded first, so a line's shipped units are known before any settles.
       if (options.cutover) toSettle.push(line);
-      else await this.settleLine(accountId, line.id);
+      else if ((await this.settleLine(accountId, line.id)) === 'return waiting') waiting.add(line.id);
       await this.followChannel(line);
       touched.add(line.productId);
       const occurred = Date.parse(event.occurredAt);
@@ -86,10 +99,11 @@ export class OrderIngestor {
       }
     }
     if (options.cutover) {
-      await this.tx.session().run('UPDATE order_line SET shipped_before_cutover = shipped WHERE account_id = ?', [accountId]);
-      for (const lineId of new Set(toSettle.map((l) => l.id))) await this.settleLine(accountId, lineId);
+      await this.tx.session().run('UPDATE order_line SET shipped_before_cutover = shipped, returned_before_cutover = returned WHERE account_id = ?', [accountId]);
+      for (const lineId of new Set(toSettle.map((l) => l.id))) if ((await this.settleLine(accountId, lineId)) === 'return waiting') waiting.add(lineId);
     }
     report.productIds = [...touched];
+    report.returnsWaiting = waiting.size;
     return report;
   }
 
@@ -111,6 +125,20 @@ export class OrderIngestor {
     return mapped;
   }
 
+  /**
+   * Lines whose returned units are not in the ledger yet (they had nowhere to go, or the shipment
+   * came later): booked now, to the account's returns location. Returns the lines still waiting.
+   */
+  async settleWaitingReturns(accountId: string): Promise<number> {
+    const lines = await this.tx.session().all<{ id: number }>(
+      'SELECT id FROM order_line WHERE account_id = ? AND product_id IS NOT NULL AND returned > applied_returned',
+      [accountId],
+    );
+    let waiting = 0;
+    for (const line of lines) if ((await this.settleLine(accountId, Number(line.id))) === 'return waiting') waiting++;
+    return waiting;
+  }
+
   /** Records one event in the line's state, once; adjusts what we believe the channel shows. */
   private async record(sql: SqlSession, accountId: string, event: OrderEvent, options: IngestOptions): Promise<LineState | 'duplicate'> {
     const now = this.clock();
@@ -124,7 +152,7 @@ export class OrderIngestor {
       [accountId, event.listingId],
     );
     let row = await sql.first<Record<string, unknown>>(
-      `SELECT id, quantity, cancelled, shipped, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?${sql.forUpdate}`,
+      `SELECT id, quantity, cancelled, shipped, returned, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?${sql.forUpdate}`,
       [accountId, event.orderId, event.lineId],
     );
     if (!row) {
@@ -134,7 +162,7 @@ export class OrderIngestor {
         [accountId, event.orderId, event.lineId, event.listingId, listing ? listing.product_id : null, bool(sql, false), bool(sql, !listing), sql.date(now)],
       );
       row = await sql.first<Record<string, unknown>>(
-        'SELECT id, quantity, cancelled, shipped, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?',
+        'SELECT id, quantity, cancelled, shipped, returned, taken, product_id FROM order_line WHERE account_id = ? AND order_id = ? AND line_id = ?',
         [accountId, event.orderId, event.lineId],
       );
     }
@@ -150,13 +178,18 @@ export class OrderIngestor {
     } else if (event.status === 'cancelled') {
       after.cancelled = before.cancelled + event.quantity;
       after.quantity = Math.max(before.quantity, after.cancelled);
+    } else if (event.status === 'returned') {
+      // Only shipped units come back; a return that arrives before its shipment waits for it (see settleReturns).
+      after.returned = before.returned + event.quantity;
+      after.quantity = Math.max(before.quantity, before.cancelled + Math.max(before.shipped, after.returned));
+      after.taken = true;
     } else {
       after.quantity = Math.max(before.quantity, before.cancelled + before.shipped + event.quantity);
       after.shipped = before.shipped + event.quantity;
       after.taken = true;
     }
-    await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, taken = ? WHERE id = ?', [
-      after.quantity, after.cancelled, after.shipped, bool(sql, after.taken), before.id,
+    await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, returned = ?, taken = ? WHERE id = ?', [
+      after.quantity, after.cancelled, after.shipped, after.returned, bool(sql, after.taken), before.id,
     ]);
     // The channel lowered its displayed stock when it took the units, and put cancelled units back
     // unless it says it did not (`restocked: false`); when it does not say we assume it did, which
@@ -165,11 +198,15 @@ export class OrderIngestor {
     const heldBefore = before.taken ? before.quantity - before.cancelled : 0;
     const heldAfter = after.taken ? after.quantity - after.cancelled : 0;
     const keptOffSale = event.status === 'cancelled' && event.restocked === false;
-    after.heldDelta = listing && !keptOffSale ? heldAfter - heldBefore : 0;
-    if (listing && keptOffSale && heldAfter < heldBefore) {
-      // The ledger gets the units back, the channel keeps showing fewer: a push is owed even if the
-      // target does not move (a sale and its cancel ingested together leave it where it was). Under a
-      // new version, since channels replay a repeated version's first outcome instead of applying it.
+    // A return the channel put back on display (or did not say it did not) raises what it shows by
+    // the units returned, whatever the ledger does with them.
+    const channelRestockedReturn = event.status === 'returned' && event.restocked !== false;
+    after.heldDelta = !listing || keptOffSale ? 0 : channelRestockedReturn ? -event.quantity : heldAfter - heldBefore;
+    if (listing && ((keptOffSale && heldAfter < heldBefore) || (channelRestockedReturn && event.quantity > 0))) {
+      // The ledger and the channel part ways: the ledger gets cancelled units back that the channel
+      // keeps off display, or the channel shows returned units the ledger may keep off sale. A push is
+      // owed even if the target does not move (a sale and its cancel ingested together leave it where
+      // it was). Under a new version, since channels replay a repeated version's first outcome instead of applying it.
       await sql.run('UPDATE listing SET dirty = ?, target_version = target_version + 1 WHERE id = ? AND target IS NOT NULL AND last_published IS NOT NULL', [
         bool(sql, true), listing.id,
       ]);
@@ -212,18 +249,28 @@ export class OrderIngestor {
    * are released, the first `shipped` are committed, the rest held. Reads the line again afterwards
    * and repeats if another event moved it meanwhile, so concurrent ingestion of one line converges.
    */
-  private async settleLine(accountId: string, lineId: number): Promise<void> {
+  private async settleLine(accountId: string, lineId: number): Promise<'settled' | 'return waiting' | 'unmapped'> {
     for (let round = 0; round < 10; round++) {
       const line = await this.readLine(lineId);
-      if (!line || line.productId === null) return;
+      if (!line || line.productId === null) return 'unmapped';
       const sku = await this.productCode(line.productId);
       if (line.taken) {
         for (let unit = line.shippedBeforeCutover + 1; unit <= line.quantity; unit++) await this.settleUnit(accountId, line, sku, unit);
       }
+      const returned = await this.settleReturns(accountId, line, sku);
       const again = await this.readLine(lineId);
-      if (again && again.quantity === line.quantity && again.cancelled === line.cancelled && again.shipped === line.shipped && again.taken === line.taken) {
-        await this.tx.session().run('UPDATE order_line SET applied_cancelled = ?, applied_shipped = ? WHERE id = ?', [line.cancelled, line.shipped, lineId]);
-        return;
+      if (
+        again &&
+        again.quantity === line.quantity &&
+        again.cancelled === line.cancelled &&
+        again.shipped === line.shipped &&
+        again.returned === line.returned &&
+        again.taken === line.taken
+      ) {
+        await this.tx.session().run('UPDATE order_line SET applied_cancelled = ?, applied_shipped = ?, applied_returned = ? WHERE id = ?', [
+          line.cancelled, line.shipped, returned === 'waiting' ? line.returnedBeforeCutover : returned, lineId,
+        ]);
+        return returned === 'waiting' ? 'return waiting' : 'settled';
       }
     }
     throw new Error(`order line ${lineId} kept changing while it was being settled`);
@@ -248,13 +295,46 @@ export class OrderIngestor {
     }
   }
 
+  /**
+   * Books the line's returned units as return movements to the account's returns location, unit by
+   * unit under their own idempotency keys, so a repeated or reordered event books each unit once.
+   * Only units the ledger saw ship come back: a return reported before its shipment waits for it.
+   * Units back before cut-over are in the opening stock already. A unit booked earlier is never
+   * booked again, even if the returns location changed since. Returns the units the ledger holds
+   * as returned, or 'waiting' when there is nowhere to book them.
+   */
+  private async settleReturns(accountId: string, line: LineState, sku: string): Promise<number | 'waiting'> {
+    const due = Math.min(line.returned, line.shipped);
+    if (due <= line.returnedBeforeCutover) return line.returnedBeforeCutover;
+    const location = await this.returns.locationFor(accountId);
+    if (location === null) return 'waiting';
+    const parts = await this.stockParts(line.productId as number, sku);
+    for (let unit = line.returnedBeforeCutover + 1; unit <= due; unit++) {
+      for (const part of parts) {
+        const key = `ingest:${accountId}:${line.orderId}:${line.lineId}:${unit}:return${parts.length > 1 || part.sku !== sku ? `:${part.sku}` : ''}`;
+        if (await this.wasReserved(key)) continue;
+        await this.ledger.returnStock({ idempotencyKey: key, sku: part.sku, location, quantity: part.quantity, reference: { type: 'order', id: line.orderId } });
+      }
+    }
+    return due;
+  }
+
+  /** What one unit of a product is in stock: itself, or a bundle's components with their quantities. */
+  private async stockParts(productId: number, sku: string): Promise<{ sku: string; quantity: number }[]> {
+    const components = await this.tx.session().all<{ code: string; quantity: number }>(
+      'SELECT p.code, bc.quantity FROM bundle_component bc JOIN product p ON p.id = bc.component_id WHERE bc.bundle_id = ? ORDER BY p.code',
+      [productId],
+    );
+    return components.length > 0 ? components.map((c) => ({ sku: c.code, quantity: Number(c.quantity) })) : [{ sku, quantity: 1 }];
+  }
+
   private async wasReserved(key: string): Promise<boolean> {
     return (await this.tx.session().first('SELECT key FROM ledger_command WHERE key = ?', [key])) !== undefined;
   }
 
   private async readLine(id: number): Promise<LineState | undefined> {
     const row = await this.tx.session().first<Record<string, unknown>>(
-      'SELECT id, quantity, cancelled, shipped, taken, product_id, order_id, line_id, shipped_before_cutover FROM order_line WHERE id = ?',
+      'SELECT id, quantity, cancelled, shipped, returned, taken, product_id, order_id, line_id, shipped_before_cutover, returned_before_cutover FROM order_line WHERE id = ?',
       [id],
     );
     return row ? toState(row) : undefined;
@@ -273,11 +353,13 @@ function toState(row: Record<string, unknown>, event?: OrderEvent): LineState {
     quantity: Number(row['quantity']),
     cancelled: Number(row['cancelled']),
     shipped: Number(row['shipped']),
+    returned: Number(row['returned'] ?? 0),
     taken: row['taken'] === true || row['taken'] === 1,
     productId: row['product_id'] === null || row['product_id'] === undefined ? null : Number(row['product_id']),
     orderId: event ? event.orderId : String(row['order_id']),
     lineId: event ? event.lineId : String(row['line_id']),
     shippedBeforeCutover: Number(row['shipped_before_cutover'] ?? 0),
+    returnedBeforeCutover: Number(row['returned_before_cutover'] ?? 0),
   };
 }
 

@@ -17,6 +17,7 @@ export const AUDIT_KINDS = [
   'channel_account.resume',
   'channel_account.reconcile',
   'channel_account.discover',
+  'channel_account.returns_location',
   'listing.create',
   'listing.import',
   'listing.stop',

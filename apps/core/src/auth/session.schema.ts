@@ -1,6 +1,7 @@
+import { commandObject } from '@urikiri/inventory';
 import { z } from 'zod';
 
-export const openSessionSchema = z.strictObject({
+export const openSessionSchema = commandObject({
   key: z
     .string()
     .trim()

@@ -1,3 +1,4 @@
+import { zodFieldProblems } from '@urikiri/inventory';
 import type { z } from 'zod';
 
 export interface FieldProblem {
@@ -18,7 +19,7 @@ export class RequestValidationError extends Error {
 
   static fromZod(error: z.ZodError, prefix: string[] = []): RequestValidationError {
     return new RequestValidationError(
-      error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message })),
+      zodFieldProblems(error).map((problem) => ({ path: formatPath([...prefix, ...problem.path]), message: problem.message })),
     );
   }
 }

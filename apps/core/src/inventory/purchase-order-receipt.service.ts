@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogService, InventoryLedger, NotFoundError, type StockChangeResult } from '@urikiri/inventory';
+import { CatalogService, commandObject, InventoryLedger, NotFoundError, type StockChangeResult } from '@urikiri/inventory';
 import { z } from 'zod';
 
-export const receivePurchaseOrderSchema = z.object({
+export const receivePurchaseOrderSchema = commandObject({
   idempotencyKey: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
   reference: z.string().trim().min(1).max(64),
   /** Required, not "the rest": a repeated request must mean the same units whatever arrived since. */

@@ -1,3 +1,4 @@
+import { commandObject } from '@urikiri/inventory';
 import { z } from 'zod';
 
 /**
@@ -8,7 +9,7 @@ import { z } from 'zod';
 const csvFile = (what: string, columns: string) =>
   z.string({ error: `must be the ${what} CSV file's contents, as a string` }).describe(`${what} CSV (${columns})`);
 
-export const simulationRequestSchema = z.strictObject({
+export const simulationRequestSchema = commandObject({
   history: csvFile('sales history', 'date, channel, sku, quantity; optional price, campaign_id, promo').min(1, {
     error: 'must not be empty: the sales history CSV, header line first',
   }),

@@ -11,6 +11,7 @@ import {
   OrderIngestor,
   PushExecutor,
   Reconciler,
+  ReturnsDestination,
 } from '@urikiri/sync';
 import { AppConfig } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
@@ -63,6 +64,7 @@ import { RuleSetStore } from './rules/rule-set-store';
           random: Math.random,
         }),
     },
+    { provide: ReturnsDestination, inject: [MikroORM], useFactory: (orm: MikroORM) => new ReturnsDestination(orm) },
     {
       provide: OrderIngestor,
       inject: [MikroORM, InventoryLedger],
@@ -84,6 +86,7 @@ import { RuleSetStore } from './rules/rule-set-store';
   ],
   exports: [
     WebhookPulse,
+    ReturnsDestination,
     ListingCsvImport,
     ListingDiscovery,
     Reconciler,

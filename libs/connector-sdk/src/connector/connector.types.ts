@@ -96,14 +96,16 @@ export interface CataloguePage {
   nextCursor: string | null;
 }
 
-export const ORDER_LINE_STATUSES = ['created', 'paid', 'cancelled', 'shipped'] as const;
+export const ORDER_LINE_STATUSES = ['created', 'paid', 'cancelled', 'shipped', 'returned'] as const;
 export type OrderLineStatus = (typeof ORDER_LINE_STATUSES)[number];
 
 /**
  * A change to one order line on the channel. `eventId` is unique per channel account and stable
  * across deliveries (webhook and polling may both bring it), so ingestion drops repeats by it.
  * For `cancelled`, `quantity` is the number of units cancelled by this event (a partial cancel
- * cancels fewer than the line holds).
+ * cancels fewer than the line holds). For `returned` (SDK 1.3), the number of shipped units the buyer
+ * sent back with this event; a connector sends it only when the channel's data says so (Shopify's
+ * refund lines restocked as a return), and a channel that does not report returns never sends it.
  */
 export interface OrderEvent {
   eventId: string;
@@ -115,11 +117,11 @@ export interface OrderEvent {
   quantity: number;
   occurredAt: string;
   /**
-   * `cancelled` only, and only when the channel says: whether it put the units it had taken for
-   * this line back on display (Rakuten's restoreInventoryFlag, Shopify's restockType). With `false`
-   * the listing keeps showing that many fewer; absent means unknown, and the core assumes the units
-   * came back, which errs towards the channel showing less. Units the channel never took from its
-   * display (an order not yet paid on a channel that takes stock at payment) are not affected.
+   * `cancelled` and `returned` only, and only when the channel says: whether it put the units back
+   * on display (Rakuten's restoreInventoryFlag, Shopify's restockType and restock location). With
+   * `false` the listing keeps showing that many fewer; absent means unknown, and the core assumes the
+   * units came back, which errs towards the channel showing less. Units the channel never took from
+   * its display (an order not yet paid on a channel that takes stock at payment) are not affected.
    */
   restocked?: boolean;
 }

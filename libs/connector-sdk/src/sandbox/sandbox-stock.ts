@@ -19,6 +19,8 @@ export interface SandboxOrderLine {
   cancelled: number;
   /** Units this line has taken from the displayed stock and not given back. */
   taken: number;
+  /** Shipped units the buyer sent back. */
+  returned: number;
 }
 
 export interface SandboxOrder {
@@ -131,7 +133,7 @@ export class SandboxStock {
         throw new SandboxOrderError(`lines[${index}].quantity must be an integer of at least 1, got ${line.quantity}`);
       }
       this.assertSellable(line.listingId, line.quantity);
-      return { lineId: `${orderId}-${index + 1}`, listingId: line.listingId, quantity: line.quantity, cancelled: 0, taken: 0 };
+      return { lineId: `${orderId}-${index + 1}`, listingId: line.listingId, quantity: line.quantity, cancelled: 0, taken: 0, returned: 0 };
     });
     const order: SandboxOrder = { orderId, status: 'created', lines };
     this.ordersById.set(orderId, order);
@@ -196,6 +198,30 @@ export class SandboxStock {
     for (const line of this.activeLines(order)) {
       this.emit(order, line, 'shipped', line.quantity - line.cancelled);
     }
+    return structuredClone(order);
+  }
+
+  /**
+   * The buyer sends back `quantity` shipped units of one line; `restock` (default false) puts them
+   * back on display, as a channel that restocks returns does. Emits a `returned` event; a channel
+   * sandbox whose API does not report returns leaves such events out of what it shows.
+   */
+  returnLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
+    const order = this.requireOrder(orderId, ['shipped']);
+    const line = order.lines.find((l) => l.lineId === lineId);
+    if (!line) {
+      throw new SandboxOrderError(`Order ${orderId} has no line ${lineId}; lines: ${order.lines.map((l) => l.lineId).join(', ')}`);
+    }
+    const returnable = line.quantity - line.cancelled - line.returned;
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > returnable) {
+      throw new SandboxOrderError(`Line ${lineId} has ${returnable} shipped units that can come back; got ${quantity}`);
+    }
+    line.returned += quantity;
+    const restock = options.restock ?? false;
+    if (restock) {
+      this.require(line.listingId).quantity += quantity;
+    }
+    this.emit(order, line, 'returned', quantity, restock);
     return structuredClone(order);
   }
 

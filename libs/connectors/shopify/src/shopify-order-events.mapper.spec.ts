@@ -37,7 +37,8 @@ describe('Shopify cancellation events: restocked where the listing is', () => {
       ['created', undefined],
       ['cancelled', true],
     ]);
-    expect(restockedOf(refunded('RETURN', TOKYO)).at(-1)).toEqual(['cancelled', true]);
+    // A RETURN restock is shipped units sent back: a return, not a cancellation.
+    expect(restockedOf(refunded('RETURN', TOKYO)).at(-1)).toEqual(['returned', true]);
   });
 
   it('reads a restock at another location as not restocked for this listing: its units went elsewhere', () => {

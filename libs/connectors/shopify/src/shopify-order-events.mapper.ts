@@ -100,7 +100,7 @@ function lineEvents(order: ShopifyOrderSnapshot): LineEvent[] {
     order.refunds
       .filter((r) => tail(r.id) < record)
       .flatMap((r) => r.lines)
-      .filter((l) => l.lineItemId === lineItemId)
+      .filter((l) => l.lineItemId === lineItemId && l.restockType !== 'RETURN')
       .reduce((sum, l) => sum + l.quantity, 0);
   const payment = order.payments[0];
   if (payment) {
@@ -108,7 +108,8 @@ function lineEvents(order: ShopifyOrderSnapshot): LineEvent[] {
       add('paid', payment.id, payment.processedAt, l.lineItemId, l.quantity - cancelledBefore(l.lineItemId, tail(payment.id))),
     );
   }
-  order.refunds.forEach((r) => r.lines.forEach((l) => add('cancelled', r.id, r.createdAt, l.lineItemId, l.quantity, l)));
+  // A refund line restocked as RETURN is shipped units sent back; any other refund line cancels units.
+  order.refunds.forEach((r) => r.lines.forEach((l) => add(l.restockType === 'RETURN' ? 'returned' : 'cancelled', r.id, r.createdAt, l.lineItemId, l.quantity, l)));
   order.fulfillments.forEach((f) => f.lines.forEach((l) => add('shipped', f.id, f.createdAt, l.lineItemId, l.quantity)));
   return events.sort((a, b) => comparePositions(a.position, b.position));
 }

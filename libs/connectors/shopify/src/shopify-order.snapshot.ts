@@ -21,7 +21,7 @@ export interface ShopifyOrderSnapshot {
   }[];
   /** Successful sale or capture transactions. */
   payments: { id: string; processedAt: string }[];
-  /** Cancelled units: Shopify records a cancellation, whole or partial, as a refund. */
+  /** Cancelled units (Shopify records a cancellation, whole or partial, as a refund), and returned ones (a refund line restocked as RETURN). */
   refunds: { id: string; createdAt: string; lines: RefundLine[] }[];
   fulfillments: { id: string; createdAt: string; lines: { lineItemId: string; quantity: number }[] }[];
 }

@@ -87,6 +87,22 @@ describe('Shopify orders: committed stock and order events', () => {
     expect(await connector.fetchOrders((await connector.fetchOrders(null)).nextCursor)).toMatchObject({ events: [], hasMore: false });
   });
 
+  it('reports a refund restocked as RETURN after fulfilment as returned units, restocked at the line location', async () => {
+    const order = sandbox.stock.createOrder({ lines: [{ listingId: TEE_TOKYO, quantity: 3 }] });
+    sandbox.stock.payOrder(order.orderId);
+    sandbox.stock.shipOrder(order.orderId);
+    sandbox.stock.returnLine(order.orderId, order.lines[0].lineId, 2);
+    expect(sandbox.stock.quantity(TEE_TOKYO)).toBe(9);
+    expect(() => sandbox.stock.returnLine(order.orderId, order.lines[0].lineId, 1, { restock: false })).toThrow(/RETURN/);
+
+    const events = await all();
+    const returned = events.filter((e) => e.status === 'returned');
+    expect(returned.map((e) => [e.listingId, e.quantity, e.restocked])).toEqual([[TEE_TOKYO, 2, true]]);
+    expect(returned[0].eventId).toMatch(/^returned:\d+:\d+$/);
+    expect(events.filter((e) => e.status === 'cancelled')).toEqual([]);
+    expect(events.map(({ eventId, status }) => ({ eventId, status }))).toEqual(sandbox.stock.events().map(({ eventId, status }) => ({ eventId, status })));
+  });
+
   it("says from each refund's restockType whether the cancelled units came back at the line's location", async () => {
     const back = sandbox.stock.createOrder({ lines: [{ listingId: TEE_TOKYO, quantity: 3 }] });
     const kept = sandbox.stock.createOrder({ lines: [{ listingId: TEE_OSAKA, quantity: 2 }] });

@@ -15,7 +15,7 @@ const TOPIC_STATUSES: Record<string, readonly string[]> = {
   'orders/create': ['created'],
   'orders/cancelled': ['cancelled'],
   'orders/fulfilled': ['shipped'],
-  'orders/updated': ['created', 'cancelled', 'shipped'],
+  'orders/updated': ['created', 'cancelled', 'shipped', 'returned'],
 };
 
 /**

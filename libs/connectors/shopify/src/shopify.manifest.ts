@@ -18,8 +18,8 @@ export const shopifyManifest = validateManifest(
   {
     id: 'shopify',
     displayName: 'Shopify',
-    // 1.1: its webhook events name variants and are resolved through resolveWebhookEvents.
-    sdkRange: '^1.1.0',
+    // 1.1: its webhook events name variants and are resolved through resolveWebhookEvents; 1.3: it reports returns.
+    sdkRange: '^1.3.0',
     // No common root: every shop has its own https://<shop>.myshopify.com, set on the channel account.
     auth: { mode: 'api-key' },
     credentials: [

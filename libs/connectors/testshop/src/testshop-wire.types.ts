@@ -50,10 +50,11 @@ export interface TestshopOrderEvent {
   line_id: string;
   listing_id: string;
   seller_sku: string | null;
-  status: 'created' | 'paid' | 'cancelled' | 'shipped';
+  /** `returned`: shipped units the buyer sent back (quantity: how many this time). */
+  status: 'created' | 'paid' | 'cancelled' | 'shipped' | 'returned';
   quantity: number;
   occurred_at: string;
-  /** Cancellations only: whether the channel put the cancelled units back on sale. */
+  /** Cancellations and returns only: whether the channel put the units back on sale. */
   restocked?: boolean;
 }
 

@@ -9,7 +9,8 @@ export const testshopManifest = validateManifest(
   {
     id: 'testshop',
     displayName: 'Testshop',
-    sdkRange: '^1.0.0',
+    // 1.3: it reports returns (`returned` events).
+    sdkRange: '^1.3.0',
     baseUrl: 'https://api.testshop.example',
     auth: { mode: 'oauth2' },
     credentials: [

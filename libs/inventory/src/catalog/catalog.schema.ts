@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, positiveQuantitySchema } from '../ledger/ledger-commands.schema';
+import { commandObject } from '../validation/command-object.schema';
 
 const jan = z
   .string()
@@ -7,7 +8,7 @@ const jan = z
 
 const tags = z.array(z.string().trim().min(1).max(64)).max(50).default([]);
 
-export const createProductSchema = z.object({
+export const createProductSchema = commandObject({
   code: codeSchema,
   name: z.string().trim().min(1, 'must not be empty').max(255),
   jan: jan.optional(),
@@ -15,27 +16,25 @@ export const createProductSchema = z.object({
 });
 export type CreateProductInput = z.input<typeof createProductSchema>;
 
-export const createBundleSchema = z
-  .object({
-    code: codeSchema,
-    name: z.string().trim().min(1, 'must not be empty').max(255),
-    jan: jan.optional(),
-    tags,
-    components: z
-      .array(z.object({ sku: codeSchema, quantity: positiveQuantitySchema }))
-      .min(1, 'a bundle needs at least one component'),
-  })
-  .superRefine((bundle, ctx) => {
-    const seen = new Set<string>();
-    bundle.components.forEach((c, i) => {
-      if (seen.has(c.sku)) ctx.addIssue({ code: 'custom', path: ['components', i, 'sku'], message: `'${c.sku}' is listed twice; give it one line with the total quantity` });
-      if (c.sku === bundle.code) ctx.addIssue({ code: 'custom', path: ['components', i, 'sku'], message: 'a bundle cannot contain itself' });
-      seen.add(c.sku);
-    });
+export const createBundleSchema = commandObject({
+  code: codeSchema,
+  name: z.string().trim().min(1, 'must not be empty').max(255),
+  jan: jan.optional(),
+  tags,
+  components: z
+    .array(commandObject({ sku: codeSchema, quantity: positiveQuantitySchema }))
+    .min(1, 'a bundle needs at least one component'),
+}).superRefine((bundle, ctx) => {
+  const seen = new Set<string>();
+  bundle.components.forEach((c, i) => {
+    if (seen.has(c.sku)) ctx.addIssue({ code: 'custom', path: ['components', i, 'sku'], message: `'${c.sku}' is listed twice; give it one line with the total quantity` });
+    if (c.sku === bundle.code) ctx.addIssue({ code: 'custom', path: ['components', i, 'sku'], message: 'a bundle cannot contain itself' });
+    seen.add(c.sku);
   });
+});
 export type CreateBundleInput = z.input<typeof createBundleSchema>;
 
-export const createLocationSchema = z.object({
+export const createLocationSchema = commandObject({
   code: codeSchema,
   name: z.string().trim().min(1, 'must not be empty').max(255),
   kind: z.enum(['warehouse', 'channel_held']).default('warehouse'),
@@ -44,7 +43,7 @@ export const createLocationSchema = z.object({
 });
 export type CreateLocationInput = z.input<typeof createLocationSchema>;
 
-export const createPurchaseOrderSchema = z.object({
+export const createPurchaseOrderSchema = commandObject({
   reference: z.string().trim().min(1).max(64),
   sku: codeSchema,
   location: codeSchema,

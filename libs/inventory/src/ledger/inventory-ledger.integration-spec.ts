@@ -160,4 +160,16 @@ describe.each<TestDialect>(['postgresql', 'sqlite'])('inventory ledger on %s', (
     await expect(ledger.receive({ idempotencyKey: 'r1', sku: 'NOPE', location: 'TOKYO', quantity: 1 })).rejects.toBeInstanceOf(NotFoundError);
     await expect(ledger.reserve({ idempotencyKey: 'o1', sku: 'TEA-01', quantity: 1, order: { orderId: 'A', lineId: '1' }, locations: ['MARS'] })).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('refuses a misspelt field instead of reading it as absent: a partial commit does not commit everything', async () => {
+    await ledger.receive({ idempotencyKey: 'r1', sku: 'TEA-01', location: 'TOKYO', quantity: 5 });
+    const held = await ledger.reserve({ idempotencyKey: 'o1', sku: 'TEA-01', quantity: 4, order: { orderId: 'A-1', lineId: '1' } });
+    const typo = { idempotencyKey: 'c1', reservationId: held.reservationId, quantiy: 1 } as unknown as Parameters<InventoryLedger['commit']>[0];
+    const bad = await ledger.commit(typo).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(LedgerValidationError);
+    expect((bad as LedgerValidationError).issues).toEqual([
+      { path: 'quantiy', message: 'is not a field of this command; accepted fields: idempotencyKey, reservationId, quantity' },
+    ]);
+    expect(await stock.stock('TEA-01')).toMatchObject({ onHand: 5, reserved: 4 });
+  });
 });

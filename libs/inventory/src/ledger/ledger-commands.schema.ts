@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { commandObject } from '../validation/command-object.schema';
 
 /**
  * The ledger's commands as schemas: the library validates with them and the HTTP API publishes them
- * in its OpenAPI document, so the two never disagree.
+ * in its OpenAPI document, so the two never disagree. Every object refuses fields it does not know
+ * (`commandObject`): a misspelt field must not turn a partial command into a whole one.
  */
 
 const code = z
@@ -23,12 +25,12 @@ const positiveQuantity = z
   .positive('must be at least 1')
   .max(1_000_000_000, 'must be at most 1,000,000,000');
 
-const referenceSchema = z.object({
+const referenceSchema = commandObject({
   type: z.enum(['order', 'purchase_order', 'user', 'transfer', 'import', 'system']),
   id: z.string().min(1).max(128),
 });
 
-export const receiveCommandSchema = z.object({
+export const receiveCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   sku: code,
   location: code,
@@ -40,7 +42,7 @@ export type ReceiveCommand = z.infer<typeof receiveCommandSchema>;
 
 export const ADJUSTMENT_REASONS = ['stocktake', 'damaged', 'lost', 'found', 'correction', 'other'] as const;
 
-export const adjustCommandSchema = z.object({
+export const adjustCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   sku: code,
   location: code,
@@ -55,24 +57,22 @@ export const adjustCommandSchema = z.object({
 });
 export type AdjustCommand = z.infer<typeof adjustCommandSchema>;
 
-export const transferCommandSchema = z
-  .object({
-    idempotencyKey: idempotencyKeySchema,
-    sku: code,
-    from: code,
-    to: code,
-    quantity: positiveQuantity,
-    reference: referenceSchema.optional(),
-  })
-  .refine((t) => t.from !== t.to, { path: ['to'], message: 'must differ from `from`' });
+export const transferCommandSchema = commandObject({
+  idempotencyKey: idempotencyKeySchema,
+  sku: code,
+  from: code,
+  to: code,
+  quantity: positiveQuantity,
+  reference: referenceSchema.optional(),
+}).refine((t) => t.from !== t.to, { path: ['to'], message: 'must differ from `from`' });
 export type TransferCommand = z.infer<typeof transferCommandSchema>;
 
-export const reserveCommandSchema = z.object({
+export const reserveCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   /** A SKU or a bundle code: a bundle reserves its components. */
   sku: code,
   quantity: positiveQuantity,
-  order: z.object({
+  order: commandObject({
     channel: z.string().min(1).max(64).optional(),
     orderId: z.string().min(1).max(128),
     lineId: z.string().min(1).max(128),
@@ -90,7 +90,7 @@ export const reserveCommandSchema = z.object({
 export type ReserveCommand = z.input<typeof reserveCommandSchema>;
 export type ParsedReserveCommand = z.output<typeof reserveCommandSchema>;
 
-export const commitCommandSchema = z.object({
+export const commitCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   reservationId: z.string().min(1).max(36),
   /** Units (sets, for a bundle) shipped now; all that is still open when absent (a partial shipment otherwise). */
@@ -99,7 +99,7 @@ export const commitCommandSchema = z.object({
 export type CommitCommand = z.infer<typeof commitCommandSchema>;
 
 /** A cart hold becomes an order: the reservation stays, its expiry goes. */
-export const confirmCommandSchema = z.object({
+export const confirmCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   reservationId: z.string().min(1).max(36),
 });
@@ -107,7 +107,7 @@ export type ConfirmCommand = z.infer<typeof confirmCommandSchema>;
 
 export const RELEASE_REASONS = ['cancelled', 'expired', 'returned_before_shipping', 'other'] as const;
 
-export const releaseCommandSchema = z.object({
+export const releaseCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   reservationId: z.string().min(1).max(36),
   reason: z.enum(RELEASE_REASONS).default('cancelled'),
@@ -116,7 +116,7 @@ export const releaseCommandSchema = z.object({
 });
 export type ReleaseCommand = z.input<typeof releaseCommandSchema>;
 
-export const returnCommandSchema = z.object({
+export const returnCommandSchema = commandObject({
   idempotencyKey: idempotencyKeySchema,
   sku: code,
   /** Where the returned units go: a not-for-sale location keeps them off the channels. */

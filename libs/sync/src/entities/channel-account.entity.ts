@@ -3,7 +3,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 /** One shop on one channel (two Rakuten shops are two accounts), with its encrypted credentials. */
 @Entity({ tableName: 'channel_account' })
 export class ChannelAccount {
-  [OptionalProps]?: 'stopped' | 'stoppedReason' | 'ordersCursor' | 'ordersCaughtUpAt' | 'cutoverAt' | 'baseUrl' | 'createdAt';
+  [OptionalProps]?: 'stopped' | 'stoppedReason' | 'ordersCursor' | 'ordersCaughtUpAt' | 'cutoverAt' | 'baseUrl' | 'createdAt' | 'returnsLocation';
 
   /** The operator's id for the account, e.g. `rakuten-main`. */
   @PrimaryKey({ type: 'string', length: 64 })
@@ -43,4 +43,12 @@ export class ChannelAccount {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /**
+   * The location code the account's returned units are booked to (sellable: back on sale at once;
+   * not for sale: kept off the channels for inspection). Null: the default, the first not-for-sale
+   * warehouse (see ReturnsDestination).
+   */
+  @Property({ type: 'string', length: 64, nullable: true })
+  returnsLocation?: string | null;
 }

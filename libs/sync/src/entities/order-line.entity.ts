@@ -9,7 +9,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
 @Unique({ name: 'order_line_unique', properties: ['accountId', 'orderId', 'lineId'] })
 @Index({ name: 'order_line_unmapped_index', properties: ['accountId', 'unmapped'] })
 export class OrderLine {
-  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt' | 'shippedBeforeCutover';
+  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt' | 'shippedBeforeCutover' | 'returned' | 'appliedReturned' | 'returnedBeforeCutover';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -63,4 +63,17 @@ export class OrderLine {
 
   @Property({ type: 'datetime' })
   firstSeenAt: Date = new Date();
+
+  // Added later than the columns above: SQLite keeps a table's columns in the order they were added.
+  /** Shipped units the buyer sent back, as the channel reports them. */
+  @Property({ type: 'integer', default: 0 })
+  returned = 0;
+
+  /** Returned units the ledger holds as return movements; fewer than `returned` while a return waits for its shipment or a returns location. */
+  @Property({ type: 'integer', default: 0 })
+  appliedReturned = 0;
+
+  /** Units back before the account was connected: already in the opening stock, never booked again. */
+  @Property({ type: 'integer', default: 0 })
+  returnedBeforeCutover = 0;
 }

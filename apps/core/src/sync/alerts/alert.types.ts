@@ -1,4 +1,4 @@
-export const ALERT_KINDS = ['oversell', 'dead-letter', 'drift', 'low-stock', 'account-stopped'] as const;
+export const ALERT_KINDS = ['oversell', 'dead-letter', 'drift', 'low-stock', 'account-stopped', 'malformed-orders', 'returns-waiting'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /** What the alert webhook receives, as JSON. */

@@ -12,6 +12,8 @@ export interface AccountView {
   /** Null until the account's open orders were imported; no push leaves before. */
   cutoverAt: Date | null;
   ordersCaughtUpAt: Date | null;
+  /** Where returned units are booked; null: the default, the first not-for-sale warehouse. */
+  returnsLocation: string | null;
   createdAt: Date;
   listings: { total: number; active: number; owed: number; deadLetters: number; stopped: number; inactive: number };
   unmappedOrderLines: number;
@@ -44,6 +46,7 @@ export async function accountViews(orm: MikroORM, accounts: ChannelAccount[]): P
       stoppedReason: account.stoppedReason ?? null,
       cutoverAt: account.cutoverAt ?? null,
       ordersCaughtUpAt: account.ordersCaughtUpAt ?? null,
+      returnsLocation: account.returnsLocation ?? null,
       createdAt: account.createdAt,
       listings: { total: n('total'), active: n('active'), owed: n('owed'), deadLetters: n('dead_letters'), stopped: n('stopped'), inactive: n('inactive') },
       unmappedOrderLines: Number(unmapped.find((row) => row['account_id'] === account.id)?.['n'] ?? 0),

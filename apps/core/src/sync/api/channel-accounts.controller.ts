@@ -1,7 +1,7 @@
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ChannelAccount, ChannelDirectory, ListingDiscovery, OrderLine, ReconciliationRun } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, ListingDiscovery, OrderLine, ReconciliationRun, ReturnsDestination, ReturnsLocationError } from '@urikiri/sync';
 import type { z } from 'zod';
 import { RequireScope } from '../../auth/require-scope.decorator';
 import { Audited } from '../../audit/audited.decorator';
@@ -12,7 +12,7 @@ import { SyncConnectors } from '../connectors/sync-connectors.service';
 import { OrderPolling } from '../pipeline/order-polling.service';
 import { SyncDispatcher } from '../pipeline/sync-dispatcher.service';
 import { accountViews, type AccountView } from './account-views';
-import { accountIdSchema, createAccountSchema, reconcileSchema, stopSchema, type CreateAccountInput } from './sync-api.schema';
+import { accountIdSchema, createAccountSchema, reconcileSchema, returnsLocationSchema, stopSchema, type CreateAccountInput } from './sync-api.schema';
 
 @ApiTags('channels')
 @ApiBearerAuth()
@@ -26,6 +26,7 @@ export class ChannelAccountsController {
     private readonly dispatcher: SyncDispatcher,
     private readonly discovery: ListingDiscovery,
     private readonly polling: OrderPolling,
+    private readonly returns: ReturnsDestination,
   ) {}
 
   @Get('connectors')
@@ -59,8 +60,16 @@ export class ChannelAccountsController {
       // Paths and rules only: a credential value is never echoed.
       throw new RequestValidationError(parsed.error.issues.map((issue) => ({ path: ['credentials', ...issue.path.map(String)].join('.'), message: issue.message })));
     }
+    if (input.returnsLocation !== undefined) await this.checkReturnsLocation(input.returnsLocation, 'returnsLocation');
     try {
-      await this.directory.addAccount({ id: input.id, connector: input.connector, displayName: input.displayName, credentials: input.credentials, baseUrl: input.baseUrl ?? null });
+      await this.directory.addAccount({
+        id: input.id,
+        connector: input.connector,
+        displayName: input.displayName,
+        credentials: input.credentials,
+        baseUrl: input.baseUrl ?? null,
+        returnsLocation: input.returnsLocation ?? null,
+      });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`channel account '${input.id}' already exists`);
       throw error;
@@ -106,6 +115,26 @@ export class ChannelAccountsController {
     await this.view(id);
     await this.directory.setStopped(id, false);
     await this.dispatcher.push(id);
+    return this.view(id);
+  }
+
+  @Audited('channel_account.returns_location', { body: ['location'] })
+  @Put('accounts/:id/returns-location')
+  @RequireScope('admin')
+  @ApiOperation({
+    summary: 'Where the account\'s returned units are booked: a sellable warehouse (back on sale) or a not-for-sale one (kept off the channels).',
+    description: 'null restores the default, the first not-for-sale warehouse. Returns that were waiting for somewhere to go are booked at once.',
+  })
+  @ApiZodBody(returnsLocationSchema)
+  @ApiErrors(400, 404)
+  async setReturnsLocation(
+    @Param('id', new ZodValidationPipe(accountIdSchema, 'id')) id: string,
+    @Body(new ZodValidationPipe(returnsLocationSchema)) body: z.output<typeof returnsLocationSchema>,
+  ): Promise<AccountView> {
+    await this.view(id);
+    if (body.location !== null) await this.checkReturnsLocation(body.location, 'location');
+    await this.directory.setReturnsLocation(id, body.location);
+    await this.polling.bookWaitingReturns(id);
     return this.view(id);
   }
 
@@ -170,6 +199,16 @@ export class ChannelAccountsController {
     await this.polling.mapWaitingLines([id]);
     if (report.productIds.length > 0) await this.dispatcher.allocate(report.productIds);
     return report;
+  }
+
+  /** A returns location that cannot take returns is the request's fault: a 400 naming the field. */
+  private async checkReturnsLocation(code: string, field: string): Promise<void> {
+    try {
+      await this.returns.check(code);
+    } catch (error) {
+      if (error instanceof ReturnsLocationError) throw new RequestValidationError([{ path: field, message: error.message }]);
+      throw error;
+    }
   }
 
   private async view(id: string): Promise<AccountView> {

@@ -1,6 +1,7 @@
+import { commandObject } from '@urikiri/inventory';
 import { z } from 'zod';
 
-export const rulePreviewSchema = z.strictObject({
+export const rulePreviewSchema = commandObject({
   ruleSet: z
     .union([z.string().min(1), z.record(z.string(), z.unknown())], {
       error: 'must be the rule set as YAML or JSON text, or as a JSON object',

@@ -1,7 +1,7 @@
 import { Controller, ForbiddenException, HttpCode, Logger, NotFoundException, Param, Post, Req, ServiceUnavailableException } from '@nestjs/common';
 import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConnectorError, deliveryEvents, type OrderEvent, type WebhookDelivery, WebhookRejectedError } from '@urikiri/connector-sdk';
-import { ChannelDirectory } from '@urikiri/sync';
+import { ChannelDirectory, checkOrderEvents, InvalidOrderEventsError } from '@urikiri/sync';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { Request } from 'express';
 import { PublicRoute } from '../../auth/require-scope.decorator';
@@ -12,7 +12,6 @@ import { ApiErrors } from '../../openapi/api-doc.decorators';
 import { SkipRateLimit } from '../../security/rate-limit/skip-rate-limit.decorator';
 import { OrderPolling } from '../pipeline/order-polling.service';
 import { WebhookPulse } from '../pipeline/webhook-pulse';
-import { deliveredEventsSchema } from './order-event.schema';
 import { accountIdSchema } from './sync-api.schema';
 
 function isRejection(error: unknown): boolean {
@@ -20,11 +19,14 @@ function isRejection(error: unknown): boolean {
   return error instanceof WebhookRejectedError || (error as { name?: string } | null)?.name === 'WebhookRejectedError';
 }
 
-/** Every event as the contract and the database need it, or a 400 naming each wrong field. */
+/** Every event as the contract and the database need it (the check polling goes through too), or a 400 naming each wrong field. */
 function checked(events: OrderEvent[]): OrderEvent[] {
-  const result = deliveredEventsSchema.safeParse(events);
-  if (!result.success) throw RequestValidationError.fromZod(result.error, ['events']);
-  return result.data;
+  try {
+    return checkOrderEvents(events);
+  } catch (error) {
+    if (error instanceof InvalidOrderEventsError) throw new RequestValidationError(error.problems);
+    throw error;
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import { Injectable } from '@nestjs/common';
 import { StockQueryService } from '@urikiri/inventory';
-import { ChannelAccount, ChannelDirectory, OrderIngestor, type IngestReport } from '@urikiri/sync';
+import { ChannelAccount, ChannelDirectory, InvalidOrderEventsError, OrderIngestor, type IngestReport } from '@urikiri/sync';
 import { AlertService } from '../alerts/alert.service';
 import { SyncMetrics } from '../../observability/sync-metrics';
 import { AccountIngestionLock } from './account-ingestion-lock';
@@ -125,6 +125,25 @@ export class OrderPolling {
     return mapped;
   }
 
+  /**
+   * Returned units that had nowhere to go are booked now, to the account's returns location (after
+   * it was set, or a not-for-sale warehouse was created). Returns the lines still waiting.
+   */
+  async bookWaitingReturns(accountId: string): Promise<number> {
+    const waiting = await this.lock.run(accountId, () => this.ingestor.settleWaitingReturns(accountId));
+    if (waiting > 0) await this.returnsWaiting(accountId, waiting);
+    return waiting;
+  }
+
+  private async returnsWaiting(accountId: string, lines: number): Promise<void> {
+    await this.alerts.raise(
+      'returns-waiting',
+      accountId,
+      `Returns waiting: ${lines} order line(s) of ${accountId} have returned units and nowhere to book them; set the account's returns location (PUT /api/v1/channels/accounts/${accountId}/returns-location) or create a not-for-sale warehouse and set it`,
+      { accountId, lines },
+    );
+  }
+
   /** Ingests events delivered by webhook, under the account's ingestion lock. */
   apply(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid'): Promise<IngestReport> {
     return this.lock.run(accountId, () => this.ingest(accountId, events, stockLoweredOn, false));
@@ -132,9 +151,9 @@ export class OrderPolling {
 
   /** Ingests events (the caller holds the account's lock) and owes the follow-up work. */
   private async ingest(accountId: string, events: OrderEvent[], stockLoweredOn: 'order-created' | 'order-paid', cutover: boolean): Promise<IngestReport> {
-    if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [] };
+    if (events.length === 0) return { applied: 0, duplicates: 0, unmapped: 0, productIds: [], originAt: {}, ingestLatenciesMs: [], returnsWaiting: 0 };
     const oversellsBefore = (await this.stock.oversellCount()).events;
-    const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover });
+    const report = await this.ingestor.ingest(accountId, events, { stockLoweredOn, cutover }).catch((error: unknown) => this.refused(accountId, error));
     if (!cutover) {
       // Cut-over imports history: its age is not an ingestion latency.
       const labels = { account: accountId, channel: (await this.directory.account(accountId)).connector };
@@ -142,6 +161,7 @@ export class OrderPolling {
       await this.metrics.increment('orders_ingested', labels, report.applied);
     }
     if (report.productIds.length > 0) await this.dispatcher.allocate(report.productIds, { originAt: report.originAt });
+    if (report.returnsWaiting > 0) await this.returnsWaiting(accountId, report.returnsWaiting);
     const oversellsAfter = (await this.stock.oversellCount()).events;
     if (oversellsAfter > oversellsBefore) {
       await this.alerts.raise('oversell', accountId, `Oversell: ${oversellsAfter - oversellsBefore} order line(s) from ${accountId} could not be covered by stock`, {
@@ -150,5 +170,21 @@ export class OrderPolling {
       });
     }
     return report;
+  }
+
+  /**
+   * The connector fetched events the contract cannot hold: nothing of them was ingested, and the
+   * cursor stays before them, so the account's orders wait until the connector (or the channel) is
+   * fixed rather than reaching the ledger wrong. Said once as an alert, then thrown for the job.
+   */
+  private async refused(accountId: string, error: unknown): Promise<never> {
+    if (error instanceof InvalidOrderEventsError) {
+      const channel = (await this.directory.account(accountId)).connector;
+      await this.alerts.raise('malformed-orders', accountId, `Order events from ${accountId} (${channel}) refused, none ingested: ${error.problems.slice(0, 5).map((p) => `${p.path} ${p.message}`).join('; ')}`, {
+        accountId,
+        problems: error.problems.slice(0, 50),
+      });
+    }
+    throw error;
   }
 }

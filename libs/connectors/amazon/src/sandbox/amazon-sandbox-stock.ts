@@ -174,6 +174,10 @@ export class AmazonSandboxStock extends SandboxStock {
     const cancelledByLine = new Map<string, number>();
     const out: SandboxOrderEvent[] = [];
     for (const { restocked: _restocked, ...event } of super.events()) {
+      // The Orders API carries no returned quantity (returns are a report): a sandbox return stays out.
+      if (event.status === 'returned') {
+        continue;
+      }
       if (event.status === 'cancelled') {
         for (let i = 0; i < event.quantity; i += 1) {
           const unit = (cancelledByLine.get(event.lineId) ?? 0) + 1;

@@ -14,7 +14,8 @@ export interface RankedEvent {
   restockFromItem: boolean;
 }
 
-const RANK: Record<OrderLineStatus, number> = { created: 0, paid: 1, cancelled: 2, shipped: 3 };
+// RMS orders carry no returned quantity, so no `returned` event is made; it ranks last for completeness.
+const RANK: Record<OrderLineStatus, number> = { created: 0, paid: 1, cancelled: 2, shipped: 3, returned: 4 };
 
 /**
  * What restoreInventoryFlag (在庫連動オプション) says Rakuten did with a cancellation's units:

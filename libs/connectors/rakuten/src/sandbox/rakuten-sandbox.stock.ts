@@ -41,6 +41,10 @@ export interface RakutenItemSettings {
  * change with an id, inventory records with created/updated times, and events reported the way the
  * order API lets anyone observe them (ids derived from the order, times to the second).
  */
+function reportedByOrderApi(event: SandboxOrderEvent): boolean {
+  return event.status !== 'returned';
+}
+
 export class RakutenSandboxStock extends SandboxStock {
   private readonly now: () => number;
   private readonly shopNumber: string;
@@ -163,13 +167,16 @@ export class RakutenSandboxStock extends SandboxStock {
     });
   }
 
-  /** Events as the order API reveals them: ids derived from order data, times to the second. */
+  /**
+   * Events as the order API reveals them: ids derived from order data, times to the second. The
+   * order API has no returned quantity, so a return made on the sandbox stays out of them.
+   */
   override events(): SandboxOrderEvent[] {
-    return super.events().map((e) => this.observed(e));
+    return super.events().filter(reportedByOrderApi).map((e) => this.observed(e));
   }
 
   override eventsAfter(seq: number, limit: number): SandboxOrderEvent[] {
-    return super.eventsAfter(seq, limit).map((e) => this.observed(e));
+    return super.events().filter((e) => e.seq > seq && reportedByOrderApi(e)).slice(0, limit).map((e) => this.observed(e));
   }
 
   /** The kit's own events (sequential ids, millisecond times), for building order models. */

@@ -45,7 +45,7 @@ export function graphqlOrder(record: ShopOrderRecord): ShopifyOrderNode {
         nodes: r.lines.map((l) => ({
           lineItem: { id: gid('LineItem', l.lineNum) },
           quantity: l.quantity,
-          restockType: l.restocked ? 'CANCEL' : 'NO_RESTOCK',
+          restockType: l.returned ? 'RETURN' : l.restocked ? 'CANCEL' : 'NO_RESTOCK',
           location: l.restocked ? { id: gid('Location', l.locationNum) } : null,
         })),
       },
@@ -98,7 +98,7 @@ export function webhookOrder(record: ShopOrderRecord): ShopifyWebhookOrder {
         id: Number(r.num) + k + 1,
         line_item_id: Number(l.lineNum),
         quantity: l.quantity,
-        restock_type: l.restocked ? 'cancel' : 'no_restock',
+        restock_type: l.returned ? 'return' : l.restocked ? 'cancel' : 'no_restock',
         location_id: l.restocked ? Number(l.locationNum) : null,
       })),
     })),

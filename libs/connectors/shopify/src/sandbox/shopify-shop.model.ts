@@ -29,7 +29,8 @@ export interface ShopOrderRecord {
   cancelledAt: string | null;
   lines: ShopOrderLine[];
   payments: { num: string; processedAt: string }[];
-  refunds: { num: string; createdAt: string; lines: { lineNum: string; quantity: number; restocked: boolean; locationNum: string }[] }[];
+  /** `returned`: shipped units sent back and restocked as a return (restockType RETURN). */
+  refunds: { num: string; createdAt: string; lines: { lineNum: string; quantity: number; restocked: boolean; returned: boolean; locationNum: string }[] }[];
   fulfillments: { num: string; createdAt: string; locationNum: string; lines: { lineNum: string; quantity: number }[] }[];
 }
 
@@ -183,13 +184,26 @@ export class ShopifyShop extends SandboxStock {
 
   override cancelOrder(orderId: string, options: { restock?: boolean } = {}): SandboxOrder {
     const order = super.cancelOrder(orderId, options);
-    this.recordRefund(orderId, options.restock ?? true, true);
+    this.recordRefund(orderId, options.restock ?? true, true, false);
     return order;
   }
 
   override cancelLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
     const order = super.cancelLine(orderId, lineId, quantity, options);
-    this.recordRefund(orderId, options.restock ?? true, order.status === 'cancelled');
+    this.recordRefund(orderId, options.restock ?? true, order.status === 'cancelled', false);
+    return order;
+  }
+
+  /**
+   * A return shows in a Shopify order only as a refund restocked as RETURN, which puts the units
+   * back into `available` at the line's location; a return kept off stock is not visible there.
+   */
+  override returnLine(orderId: string, lineId: string, quantity: number, options: { restock?: boolean } = {}): SandboxOrder {
+    if (options.restock === false) {
+      throw new SandboxOrderError('Shopify shows a return only as a refund restocked as RETURN; return with restock: true (the default here)');
+    }
+    const order = super.returnLine(orderId, lineId, quantity, { restock: true });
+    this.recordRefund(orderId, true, false, true);
     return order;
   }
 
@@ -261,7 +275,7 @@ export class ShopifyShop extends SandboxStock {
     return String(this.counter);
   }
 
-  private recordRefund(orderId: string, restocked: boolean, wholeOrder: boolean): void {
+  private recordRefund(orderId: string, restocked: boolean, wholeOrder: boolean, returned: boolean): void {
     const fresh = this.freshEvents();
     const record = this.recordOf(orderId);
     const num = this.nextNum();
@@ -271,13 +285,13 @@ export class ShopifyShop extends SandboxStock {
       createdAt: at,
       lines: fresh.map((e) => {
         const line = this.lineOf(record, e.lineId);
-        return { lineNum: line.num, quantity: e.quantity, restocked, locationNum: line.locationNum };
+        return { lineNum: line.num, quantity: e.quantity, restocked, returned, locationNum: line.locationNum };
       }),
     });
     if (wholeOrder) {
       record.cancelledAt = at;
     }
-    this.name(fresh, () => `cancelled:${num}`);
+    this.name(fresh, () => `${returned ? 'returned' : 'cancelled'}:${num}`);
     this.changed(record, at, wholeOrder ? ['orders/cancelled', 'orders/updated'] : ['orders/updated']);
   }
 

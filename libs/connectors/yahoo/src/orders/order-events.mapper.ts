@@ -17,6 +17,8 @@ const RANK: Record<OrderLineStatus, number> = {
   cancelled: 1,
   paid: 2,
   shipped: 3,
+  // The order APIs carry no returned quantity, so no `returned` event is made; it ranks last for completeness.
+  returned: 4,
 };
 
 interface Dated {

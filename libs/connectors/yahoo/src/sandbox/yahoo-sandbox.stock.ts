@@ -35,7 +35,8 @@ export class YahooSandboxStock extends SandboxStock {
 
   override events(): SandboxOrderEvent[] {
     const cancellations = new Map<string, number>();
-    return super.events().map(({ restocked: _restocked, ...e }) => {
+    // The order APIs carry no returned quantity: a return made on the sandbox stays out of them.
+    return super.events().filter((e) => e.status !== 'returned').map(({ restocked: _restocked, ...e }) => {
       let eventId = orderEventId(e.lineId, e.status);
       if (e.status === 'cancelled') {
         const n = (cancellations.get(e.lineId) ?? 0) + 1;

@@ -14,8 +14,10 @@ const isoDateTime = z.string().refine((value) => Number.isFinite(Date.parse(valu
 
 /**
  * The connector contract's OrderEvent as the database can hold it (the column lengths of
- * order_line and ingested_event). A connector turns the channel's body into events without judging
- * their values, so a delivery the channel did sign is still checked here before anything is ingested.
+ * order_line and ingested_event). A connector turns the channel's answer into events without
+ * judging their values, so every event, delivered by webhook or fetched by polling, is checked here
+ * before anything is ingested. Fields the contract does not know are dropped (a connector may carry
+ * its own bookkeeping on an event); the optional ones it does know are kept.
  */
 export const orderEventSchema = z.object({
   eventId: z.string().min(1).max(255),
@@ -26,6 +28,7 @@ export const orderEventSchema = z.object({
   status: z.enum(ORDER_LINE_STATUSES),
   quantity: z.number().int().min(0).max(MAX_UNITS_PER_LINE),
   occurredAt: isoDateTime,
+  restocked: z.boolean().optional(),
 });
 
-export const deliveredEventsSchema = z.array(orderEventSchema).max(MAX_EVENTS_PER_DELIVERY);
+export const orderEventsSchema = z.array(orderEventSchema).max(MAX_EVENTS_PER_DELIVERY);
