@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       reservationExpiryIntervalMs: 60_000,
       ledgerCheckpointIntervalMs: 21_600_000,
       queuePrefix: 'urikiri',
+      queueLocks: { lockDurationMs: 30_000, stalledIntervalMs: 30_000 },
       sync: {
         connectorPackages: [...BUNDLED_CONNECTOR_PACKAGES],
         connectorsDir: expect.any(String),
