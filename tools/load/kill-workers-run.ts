@@ -1,6 +1,7 @@
 import { runFlashSale } from './flash-sale-run';
 import { ledgerMismatches, snapshotMatchesReplay } from './ledger-evidence';
 import type { LoadScenario } from './load-scenario';
+import { queueDiagnostics } from './queue-diagnostics';
 import { reportOf } from './sale-report';
 import { startServiceCluster, type ClusterShape, type ServiceCluster } from './service-cluster';
 import { killWorkersDuringSale, type WorkerKillRecord } from './worker-kills';
@@ -76,6 +77,7 @@ export async function runKillWorkers(options: KillWorkersOptions): Promise<KillW
     const mismatches = await ledgerMismatches(run.service.api, run.eventDriven);
     const replay = await snapshotMatchesReplay(run.service.api);
     const from = Math.max(record.lastKillAt ?? 0, run.lastArrivalAt);
+    if (run.convergedAfterMs === null) log(`queues: ${JSON.stringify(await queueDiagnostics(run.service.queuePrefix))}`);
     return {
       result: {
         orders: run.eventDriven.orders.length,

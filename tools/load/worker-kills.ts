@@ -23,37 +23,47 @@ export interface WorkerKillRecord {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
- * A `duringSale` disturbance: every `everyMs` one worker process, drawn from the seed, is SIGKILLed in
- * the middle of whatever it runs (no shutdown hook: its jobs are left locked until they stall), and
- * started again `downMs` later. A kill waits for the previous restart, so at most one worker is down.
- * The function returned by the hook stops the kills, waits for the last restart, and the record is
- * complete when it resolves.
+ * A `duringSale` disturbance: every `everyMs` one running worker process, drawn from the seed, is
+ * SIGKILLed in the middle of whatever it runs (no shutdown hook: its jobs stay locked until they
+ * stall), and started again `downMs` later, in the background (a start takes seconds). One worker is
+ * always left running; a kill falls when none other is up. The function returned by the hook stops
+ * the kills and waits for every restart; the record is complete when it resolves.
  */
 export function killWorkersDuringSale(cluster: () => ServiceCluster, options: WorkerKillOptions, record: WorkerKillRecord): (context: SaleContext) => () => Promise<void> {
   return ({ log }) => {
     const random = new SeededRandom(options.seed);
+    const down = new Set<number>();
+    const restarts: Array<Promise<void>> = [];
     let stopped = false;
+    const restartLater = (service: ServiceCluster, index: number) =>
+      (async () => {
+        await sleep(options.downMs);
+        await service.restartWorker(index);
+        down.delete(index);
+        log(`worker ${index} started again (pid ${service.workers[index].pid})`);
+      })();
     const loop = (async () => {
       const service = cluster();
       while (!stopped && (options.maxKills === undefined || record.kills < options.maxKills)) {
         const wake = Date.now() + options.everyMs;
         while (!stopped && Date.now() < wake) await sleep(Math.min(100, wake - Date.now()));
-        if (stopped) return;
-        const index = random.int(0, service.workers.length - 1);
+        const up = service.workers.map((_, i) => i).filter((i) => !down.has(i));
+        if (stopped || up.length < 2) continue;
+        const index = up[random.int(0, up.length - 1)];
         const pid = service.workers[index].pid;
+        down.add(index);
         await service.killWorker(index);
         record.kills += 1;
         record.lastKillAt = Date.now();
         record.log.push({ worker: index, pid, atMs: record.lastKillAt });
         log(`killed worker ${index} (pid ${pid}) with SIGKILL; kill ${record.kills}`);
-        await sleep(options.downMs);
-        await service.restartWorker(index);
-        log(`worker ${index} started again (pid ${service.workers[index].pid})`);
+        restarts.push(restartLater(service, index));
       }
     })();
     return async () => {
       stopped = true;
       await loop;
+      await Promise.all(restarts);
     };
   };
 }
