@@ -55,7 +55,7 @@ export async function runKillWorkers(options: KillWorkersOptions): Promise<KillW
   const log = options.log ?? (() => undefined);
   let cluster: ServiceCluster | null = null;
   const start = startServiceCluster(options.cluster);
-  const record: WorkerKillRecord = { kills: 0, lastKillAt: null, log: [] };
+  const record: WorkerKillRecord = { kills: 0, lastKillAt: null, log: [], restarts: [] };
   let disturbanceEndedAt = 0;
   const kills = killWorkersDuringSale(() => cluster as ServiceCluster, { everyMs: options.killEveryMs, downMs: options.downMs, maxKills: options.maxKills, seed: options.scenario.seed + 7 }, record);
   const run = await runFlashSale({
@@ -93,6 +93,7 @@ export async function runKillWorkers(options: KillWorkersOptions): Promise<KillW
       replayMismatches: replay.mismatches,
     };
   } finally {
+    await Promise.allSettled(record.restarts);
     await run.close();
   }
 }

@@ -18,6 +18,8 @@ export interface WorkerKillRecord {
   lastKillAt: number | null;
   /** Every kill: which worker, when, with which process id. */
   log: Array<{ worker: number; pid: number | undefined; atMs: number }>;
+  /** Restarts still under way when the kills stopped (a start takes seconds); await before closing. */
+  restarts: Array<Promise<void>>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -27,13 +29,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * SIGKILLed in the middle of whatever it runs (no shutdown hook: its jobs stay locked until they
  * stall), and started again `downMs` later, in the background (a start takes seconds). One worker is
  * always left running; a kill falls when none other is up. The function returned by the hook stops
- * the kills and waits for every restart; the record is complete when it resolves.
+ * the kills; the channels are then expected to converge with the workers that run, while restarts
+ * still under way finish in `record.restarts`.
  */
 export function killWorkersDuringSale(cluster: () => ServiceCluster, options: WorkerKillOptions, record: WorkerKillRecord): (context: SaleContext) => () => Promise<void> {
   return ({ log }) => {
     const random = new SeededRandom(options.seed);
     const down = new Set<number>();
-    const restarts: Array<Promise<void>> = [];
     let stopped = false;
     const restartLater = (service: ServiceCluster, index: number) =>
       (async () => {
@@ -57,13 +59,12 @@ export function killWorkersDuringSale(cluster: () => ServiceCluster, options: Wo
         record.lastKillAt = Date.now();
         record.log.push({ worker: index, pid, atMs: record.lastKillAt });
         log(`killed worker ${index} (pid ${pid}) with SIGKILL; kill ${record.kills}`);
-        restarts.push(restartLater(service, index));
+        record.restarts.push(restartLater(service, index));
       }
     })();
     return async () => {
       stopped = true;
       await loop;
-      await Promise.all(restarts);
     };
   };
 }
