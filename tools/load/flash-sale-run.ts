@@ -90,8 +90,8 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     closers.push(() => service.close());
     const runtime: DemoRuntime = await startDemoRuntime({ basePort: 0, stateFile: join(directory, 'event-driven.json'), sandboxes: each });
     closers.push(() => runtime.close());
-    runtime.control.connect(service.process.url, service.api);
-    log(`service at ${service.process.url} (LOAD_DEBUG_KEY=${process.env["LOAD_DEBUG"] ? service.api.key : "hidden"})`);
+    runtime.control.connect(service.url, service.api);
+    log(`service at ${service.url} (LOAD_DEBUG_KEY=${process.env["LOAD_DEBUG"] ? service.api.key : "hidden"})`);
     log(`seeding ${products.length} SKUs on ${DEMO_CHANNEL_IDS.length} channels and waiting until every listing is in line`);
     await seedLoad(service.api, runtime.sandboxes.all, products, Math.max(120_000, products.length * 400));
     const eventDriven = new SaleWorld('eventDriven', runtime.sandboxes, products, targets);

@@ -60,3 +60,15 @@ export async function pushLatenciesSince(api: ServiceApi, since: number): Promis
   }
   return byAccount;
 }
+
+interface ReplayReportView {
+  consistent: boolean;
+  movementsReplayed: number;
+  mismatches: unknown[];
+}
+
+/** The ledger's own check (POST /admin/replay/verify): every stock level equals its movements replayed. */
+export async function snapshotMatchesReplay(api: ServiceApi): Promise<{ consistent: boolean; movementsReplayed: number; mismatches: unknown[] }> {
+  const report = await api.post<ReplayReportView>('/admin/replay/verify');
+  return { consistent: report.consistent, movementsReplayed: report.movementsReplayed, mismatches: report.mismatches.slice(0, 5) };
+}

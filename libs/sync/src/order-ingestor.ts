@@ -79,6 +79,10 @@ export class OrderIngestor {
       const line = await this.tx.run((sql) => this.record(sql, accountId, event, options));
       if (line === 'duplicate') {
         report.duplicates++;
+        // A process that died after recording this event may have left its line unsettled or our
+        // belief of the channel unfollowed: the next delivery finishes both (each happens once).
+        const recovered = options.cutover ? null : await this.finish(accountId, event);
+        if (recovered !== null) touched.add(recovered);
         continue;
       }
       report.applied++;
@@ -105,6 +109,27 @@ export class OrderIngestor {
     report.productIds = [...touched];
     report.returnsWaiting = waiting.size;
     return report;
+  }
+
+  /**
+   * A redelivered event's line, finished: the ledger brought to its state (idempotent), and our belief
+   * of the channel moved by what is left to follow. Returns the product to re-plan when the belief
+   * moved, null otherwise.
+   */
+  private async finish(accountId: string, event: OrderEvent): Promise<number | null> {
+    const sql = this.tx.session();
+    const row = await sql.first<Record<string, unknown>>(
+      `SELECT ol.id, ol.quantity, ol.cancelled, ol.shipped, ol.taken, ol.product_id, ol.order_id, ol.line_id, ol.shipped_before_cutover, ol.unfollowed_held, l.id AS listing_id
+       FROM order_line ol LEFT JOIN listing l ON l.account_id = ol.account_id AND l.channel_listing_id = ol.channel_listing_id
+       WHERE ol.account_id = ? AND ol.order_id = ? AND ol.line_id = ?`,
+      [accountId, event.orderId, event.lineId],
+    );
+    if (!row || row['product_id'] === null) return null;
+    const line = toState(row);
+    await this.settleLine(accountId, line.id);
+    if (Number(row['unfollowed_held']) === 0) return null;
+    await this.followChannel({ ...line, listingId: row['listing_id'] === null ? null : Number(row['listing_id']), occurredAt: event.occurredAt });
+    return line.productId;
   }
 
   /** Lines waiting for a listing: mapped now if one exists, then settled. */
@@ -188,9 +213,6 @@ export class OrderIngestor {
       after.shipped = before.shipped + event.quantity;
       after.taken = true;
     }
-    await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, returned = ?, taken = ? WHERE id = ?', [
-      after.quantity, after.cancelled, after.shipped, after.returned, bool(sql, after.taken), before.id,
-    ]);
     // The channel lowered its displayed stock when it took the units, and put cancelled units back
     // unless it says it did not (`restocked: false`); when it does not say we assume it did, which
     // errs towards showing less. Our belief of its quantity follows only once the ledger holds the
@@ -211,6 +233,9 @@ export class OrderIngestor {
         bool(sql, true), listing.id,
       ]);
     }
+    await sql.run('UPDATE order_line SET quantity = ?, cancelled = ?, shipped = ?, returned = ?, taken = ?, unfollowed_held = unfollowed_held + ? WHERE id = ?', [
+      after.quantity, after.cancelled, after.shipped, after.returned, bool(sql, after.taken), after.heldDelta, before.id,
+    ]);
     after.listingId = listing ? Number(listing.id) : null;
     after.occurredAt = event.occurredAt;
     return after;
@@ -226,10 +251,15 @@ export class OrderIngestor {
     if (line.productId === null) return;
     const productId = line.productId;
     await this.tx.run(async (sql) => {
-      if (line.listingId && line.heldDelta) {
+      // What the line's events left to follow, taken under the row lock: a redelivery finishing the
+      // same line at once finds nothing left, so the belief moves once per event.
+      const row = await sql.first<{ unfollowed_held: number }>(`SELECT unfollowed_held FROM order_line WHERE id = ?${sql.forUpdate}`, [line.id]);
+      const held = Number(row?.unfollowed_held ?? 0);
+      if (held !== 0) await sql.run('UPDATE order_line SET unfollowed_held = 0 WHERE id = ?', [line.id]);
+      if (line.listingId && held) {
         await sql.run(
           'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
-          [line.heldDelta, line.heldDelta, line.listingId],
+          [held, held, line.listingId],
         );
       }
       const occurred = line.occurredAt ? Date.parse(line.occurredAt) : Number.NaN;

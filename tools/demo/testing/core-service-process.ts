@@ -9,16 +9,40 @@ import { Redis } from 'ioredis';
 export const WORKSPACE_ROOT = resolve(__dirname, '../../..');
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/**
+ * What every process of one installation shares: the database (a SQLite file in `directory` unless
+ * DATABASE_URL says otherwise), the credentials key, and the queue prefix on the machine's Redis.
+ */
+export interface ServiceStorage {
+  readonly directory: string;
+  readonly queuePrefix: string;
+  /** DATABASE_URL, CREDENTIALS_KEY, REDIS_URL and QUEUE_PREFIX, as every process of it is started with. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Removes the queues and the directory; call once every process of the installation has stopped. */
+  remove(): Promise<void>;
+}
+
 export interface CoreServiceProcess {
-  /** Where the service listens now (a restart picks another free port). */
+  /** Where the service listens now (a restart picks another free port); empty for a role without HTTP. */
   readonly url: string;
   /** The environment the service runs with: give it to the key command so both open one database. */
   readonly env: NodeJS.ProcessEnv;
   readonly directory: string;
+  /** The operating system's process id, while it runs. */
+  readonly pid: number | undefined;
   /** Stops the service and starts it again on the same database and queues, `meanwhile` run in between. */
   restart(meanwhile?: () => Promise<void>): Promise<void>;
-  /** Stops the service, then removes its database and its queues. */
+  /** SIGKILL, as a crash or an out-of-memory kill ends a process: no shutdown hook runs. Resolves once it has exited. */
+  kill(): Promise<void>;
+  /** Stops the service; removes its database and queues too unless they were given (`storage`). */
   close(): Promise<void>;
+}
+
+export interface CoreServiceProcessOptions {
+  /** Appends the service's log (stdout and stderr) to this file. */
+  logFile?: string;
+  /** Runs on this installation's database and queues, shared with other processes; a new one of its own otherwise. */
+  storage?: ServiceStorage;
 }
 
 async function deleteQueueKeys(prefix: string): Promise<void> {
@@ -36,34 +60,46 @@ async function deleteQueueKeys(prefix: string): Promise<void> {
   }
 }
 
-function stopped(child: ChildProcess): Promise<void> {
+/** A new installation's storage: a temporary directory, a credentials key, a queue prefix of its own. */
+export function createServiceStorage(): ServiceStorage {
+  const directory = mkdtempSync(join(tmpdir(), 'urikiri-demo-test-'));
+  const queuePrefix = `urikiri_demo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return {
+    directory,
+    queuePrefix,
+    env: {
+      DATABASE_URL: `sqlite:${join(directory, 'urikiri.sqlite')}`,
+      CREDENTIALS_KEY: randomBytes(24).toString('hex'),
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+    },
+    remove: async () => {
+      await deleteQueueKeys(queuePrefix);
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   return new Promise((done) => {
     if (child.exitCode !== null || child.signalCode !== null) return done();
     child.once('exit', () => done());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 }
 
 /**
- * The core service's real entry point in a process of its own, as `npm start` runs it: its own
- * SQLite file and credentials key in a temporary directory, the machine's Redis under a queue prefix
- * of its own, a free port. Nothing is mocked; `close` leaves nothing behind.
+ * The core service's real entry point in a process of its own, as `npm start` runs it: by default its
+ * own SQLite file and credentials key in a temporary directory, the machine's Redis under a queue
+ * prefix of its own, a free port. Nothing is mocked; `close` leaves nothing behind. With `storage`,
+ * several processes (each with its ROLE) make one installation.
  */
-export interface CoreServiceProcessOptions {
-  /** Appends the service's log (stdout and stderr) to this file. */
-  logFile?: string;
-}
-
 export async function startCoreServiceProcess(extraEnv: Record<string, string> = {}, options: CoreServiceProcessOptions = {}): Promise<CoreServiceProcess> {
-  const directory = mkdtempSync(join(tmpdir(), 'urikiri-demo-test-'));
-  const queuePrefix = `urikiri_demo_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const storage = options.storage ?? createServiceStorage();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'] ?? '',
     SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
-    DATABASE_URL: `sqlite:${join(directory, 'urikiri.sqlite')}`,
-    CREDENTIALS_KEY: randomBytes(24).toString('hex'),
-    REDIS_URL,
-    QUEUE_PREFIX: queuePrefix,
+    ...storage.env,
     PORT: '0',
     LOG_LEVEL: 'info',
     ...extraEnv,
@@ -71,9 +107,8 @@ export async function startCoreServiceProcess(extraEnv: Record<string, string> =
   let child: ChildProcess | null = null;
   let url = '';
   const close = async () => {
-    if (child) await stopped(child);
-    await deleteQueueKeys(queuePrefix);
-    rmSync(directory, { recursive: true, force: true });
+    if (child) await exited(child, 'SIGTERM');
+    if (!options.storage) await storage.remove();
   };
   const start = async () => {
     child = spawn(process.execPath, ['-r', '@swc-node/register', join(WORKSPACE_ROOT, 'apps/core/src/main.ts')], {
@@ -86,7 +121,7 @@ export async function startCoreServiceProcess(extraEnv: Record<string, string> =
       child.stdout?.pipe(log);
       child.stderr?.pipe(log);
     }
-    url = await listeningUrl(child);
+    url = await startedUrl(child);
   };
   try {
     await start();
@@ -98,28 +133,40 @@ export async function startCoreServiceProcess(extraEnv: Record<string, string> =
     get url() {
       return url;
     },
+    get pid() {
+      return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+    },
     env,
-    directory,
+    directory: storage.directory,
     restart: async (meanwhile) => {
-      if (child) await stopped(child);
+      if (child) await exited(child, 'SIGTERM');
       await meanwhile?.();
       await start();
+    },
+    kill: async () => {
+      if (child) await exited(child, 'SIGKILL');
     },
     close,
   };
 }
 
-/** The URL of the service's `listening` log line; fails with its stderr when it exits first. */
-function listeningUrl(child: ChildProcess): Promise<string> {
+/**
+ * Once the service has started: the URL of its `listening` log line, or '' for a role without HTTP
+ * (its "Started without HTTP" line). Fails with its stderr when it exits first.
+ */
+function startedUrl(child: ChildProcess): Promise<string> {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise<string>((found, failed) => {
-    const timer = setTimeout(() => failed(new Error(`the service did not listen within 60 s: ${stderr}`)), 60_000);
-    child.once('exit', (code) => failed(new Error(`the service exited (code ${code}) before listening: ${stderr}`)));
+    const timer = setTimeout(() => failed(new Error(`the service did not start within 60 s: ${stderr}`)), 60_000);
+    const onExit = (code: number | null) => failed(new Error(`the service exited (code ${code}) before it started: ${stderr}`));
+    child.once('exit', onExit);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      if (!line.includes('"event":"listening"')) return;
+      const listening = line.includes('"event":"listening"');
+      if (!listening && !line.includes('Started without HTTP')) return;
       clearTimeout(timer);
-      found((JSON.parse(line) as { url: string }).url);
+      child.off('exit', onExit);
+      found(listening ? (JSON.parse(line) as { url: string }).url : '');
     });
   });
 }

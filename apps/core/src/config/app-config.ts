@@ -38,8 +38,15 @@ export abstract class AppConfig {
   abstract readonly reservationExpiryIntervalMs: number;
   abstract readonly ledgerCheckpointIntervalMs: number;
   abstract readonly queuePrefix: string;
+  abstract readonly queueLocks: QueueLockConfig;
   abstract readonly sync: SyncConfig;
   abstract readonly security: SecurityConfig;
+}
+
+/** How long a dead worker's jobs wait before another worker takes them up (BullMQ's lock and stalled check). */
+export interface QueueLockConfig {
+  readonly lockDurationMs: number;
+  readonly stalledIntervalMs: number;
 }
 
 export interface SecurityConfig {

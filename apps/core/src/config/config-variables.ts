@@ -224,6 +224,26 @@ export const CONFIG_VARIABLES = {
       .optional()
       .transform((value) => value ?? 'urikiri'),
   },
+  QUEUE_LOCK_DURATION_MS: {
+    description:
+      'How long a job a worker took stays locked to it without a renewal (renewed every half of it while the job runs). ' +
+      'A worker process that dies (killed, out of memory, its machine gone) holds its jobs for up to this long, plus ' +
+      'QUEUE_STALLED_INTERVAL_MS, before another worker takes them up. Shorter recovers sooner; too short for a worker ' +
+      'whose event loop stalls (a long synchronous task, a paused VM) lets a second worker run a job still running.',
+    sensitive: false,
+    accepted: 'an integer from 1000 to 600000',
+    defaultText: '30000',
+    schema: integer(1000, 600_000, 30_000),
+  },
+  QUEUE_STALLED_INTERVAL_MS: {
+    description:
+      'How often each worker process looks for jobs whose lock has expired (their worker died) and puts them back in ' +
+      'their queue. A job found so more than once is failed instead, so a job that kills its worker cannot loop.',
+    sensitive: false,
+    accepted: 'an integer from 1000 to 600000',
+    defaultText: '30000',
+    schema: integer(1000, 600_000, 30_000),
+  },
   CONNECTOR_PACKAGES: {
     description:
       'Comma-separated npm packages that provide channel connectors. The ones in this repository are built into ' +

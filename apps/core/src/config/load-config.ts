@@ -80,6 +80,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, cw
     reservationExpiryIntervalMs: raw.RESERVATION_EXPIRY_INTERVAL_MS,
     ledgerCheckpointIntervalMs: raw.LEDGER_CHECKPOINT_INTERVAL_MS,
     queuePrefix: raw.QUEUE_PREFIX,
+    queueLocks: { lockDurationMs: raw.QUEUE_LOCK_DURATION_MS, stalledIntervalMs: raw.QUEUE_STALLED_INTERVAL_MS },
     sync: {
       connectorPackages: raw.CONNECTOR_PACKAGES,
       connectorsDir: resolve(cwd, raw.CONNECTORS_DIR ?? '.'),

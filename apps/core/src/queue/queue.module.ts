@@ -1,5 +1,5 @@
-import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { BullModule, type WorkerHost } from '@nestjs/bullmq';
+import { type DynamicModule, Module, type Provider, type Type } from '@nestjs/common';
 import { AppConfig, runsScheduler, runsWorker } from '../config/app-config';
 import { LedgerModule } from '../inventory/ledger.module';
 import { SimulationProcessor } from '../simulation/simulation.processor';
@@ -10,6 +10,7 @@ import { ALL_QUEUES } from './queue-names';
 import { QueueStateWatch } from './queue-state-watch.service';
 import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
 import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
+import { withWorkerLockOptions } from './worker-lock-options';
 import { AlertDeliveryProcessor } from '../sync/alerts/alert-delivery.processor';
 import { AccountSchedules } from '../sync/pipeline/account-schedules.service';
 import { AllocationProcessor } from '../sync/pipeline/allocation.processor';
@@ -30,15 +31,17 @@ export class QueueModule {
     const providers: Provider[] = [
       ...(runsWorker(config)
         ? [
-            ReservationExpiryProcessor,
-            LedgerCheckpointProcessor,
             OutboxRelay,
-            AllocationProcessor,
             PushWorkers,
-            OrdersProcessor,
-            AlertDeliveryProcessor,
-            MaintenanceProcessor,
-            SimulationProcessor,
+            ...[
+              ReservationExpiryProcessor,
+              LedgerCheckpointProcessor,
+              AllocationProcessor,
+              OrdersProcessor,
+              AlertDeliveryProcessor,
+              MaintenanceProcessor,
+              SimulationProcessor,
+            ].map((processor: Type<WorkerHost>) => withWorkerLockOptions(processor, config)),
           ]
         : []),
       ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler, AccountSchedules, LostWorkRecovery, QueueStateWatch] : []),

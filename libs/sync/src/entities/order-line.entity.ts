@@ -9,7 +9,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mik
 @Unique({ name: 'order_line_unique', properties: ['accountId', 'orderId', 'lineId'] })
 @Index({ name: 'order_line_unmapped_index', properties: ['accountId', 'unmapped'] })
 export class OrderLine {
-  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt' | 'shippedBeforeCutover' | 'returned' | 'appliedReturned' | 'returnedBeforeCutover';
+  [OptionalProps]?: 'cancelled' | 'shipped' | 'taken' | 'appliedCancelled' | 'appliedShipped' | 'reservationId' | 'productId' | 'unmapped' | 'firstSeenAt' | 'shippedBeforeCutover' | 'returned' | 'appliedReturned' | 'returnedBeforeCutover' | 'unfollowedHeld';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -76,4 +76,12 @@ export class OrderLine {
   /** Units back before the account was connected: already in the opening stock, never booked again. */
   @Property({ type: 'integer', default: 0 })
   returnedBeforeCutover = 0;
+
+  /**
+   * Units the channel took (+) or put back (−) that our belief of what it shows does not reflect yet:
+   * recorded with the event, cleared when the belief follows, so a process that dies in between leaves
+   * it for the event's next delivery instead of losing it.
+   */
+  @Property({ type: 'integer' })
+  unfollowedHeld = 0;
 }

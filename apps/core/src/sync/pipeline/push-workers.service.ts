@@ -1,7 +1,9 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ChannelDirectory, PushExecutor, Reconciler, type PushRoundReport, type ReconciliationReport } from '@urikiri/sync';
 import { Worker, type Job } from 'bullmq';
+import { AppConfig } from '../../config/app-config';
 import { pushQueueName } from '../../queue/queue-names';
+import { workerLockOptions } from '../../queue/worker-lock-options';
 import { QueueConnection } from '../../queue/queue-connection';
 import { SyncMetrics, type MetricLabels } from '../../observability/sync-metrics';
 import { AlertService } from '../alerts/alert.service';
@@ -36,6 +38,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly alerts: AlertService,
     private readonly reconciler: Reconciler,
     private readonly metrics: SyncMetrics,
+    private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,6 +63,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
         prefix: this.queueConnection.prefix,
         concurrency: 1,
         limiter: pushRateLimit(manifest),
+        ...workerLockOptions(this.config),
       });
       worker.on('error', (error) => this.logger.error({ err: error, account: account.id }, 'Push worker error'));
       this.workers.set(account.id, worker);
