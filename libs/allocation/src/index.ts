@@ -7,6 +7,7 @@ export type {
 export { describeIssue } from './lib/rules/rule-set-issue';
 export type { RuleSetIssue } from './lib/rules/rule-set-issue';
 export { ruleSetJsonSchema } from './lib/rules/rule-set-json-schema';
+export { MAX_YAML_NESTING, yamlNestingDepth } from './lib/rules/yaml-nesting';
 export {
   compileRuleSet,
   InvalidRuleSetError,

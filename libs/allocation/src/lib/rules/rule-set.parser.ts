@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { checkRuleSetConsistency } from './rule-set-consistency';
 import { issueAt, type PathSegment, type RuleSetIssue } from './rule-set-issue';
 import { ruleSetSchema, type RuleSet } from './rule-set.schema';
+import { MAX_YAML_NESTING, yamlNestingDepth } from './yaml-nesting';
 
 export type RuleSetParseResult =
   | { readonly ok: true; readonly ruleSet: RuleSet }
@@ -27,6 +28,9 @@ export function parseRuleSet(
         issueAt([], `is not valid JSON: ${(error as Error).message}`),
       ]);
     }
+  }
+  if (yamlNestingDepth(text) > MAX_YAML_NESTING) {
+    return refused([issueAt([], `is nested deeper than ${MAX_YAML_NESTING} levels; a rule set nests a few`)]);
   }
   const document = parseDocument(text, {
     prettyErrors: true,

@@ -15,6 +15,12 @@ policies:
 `;
 
 describe('parsePlan', () => {
+  it('refuses a plan nested thousands of levels deep before parsing it', () => {
+    const result = parsePlan('['.repeat(5000));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues[0]).toEqual({ path: '(plan)', reason: expect.stringContaining('nested deeper than 100 levels') });
+  });
+
   it('reads a plan, fills the defaults and validates the rule sets with libs/allocation', () => {
     const parsed = parsePlan(PLAN);
     expect(parsed.ok).toBe(true);

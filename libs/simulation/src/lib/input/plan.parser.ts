@@ -1,4 +1,4 @@
-import { validateRuleSet, type RuleSet } from '@urikiri/allocation';
+import { MAX_YAML_NESTING, validateRuleSet, yamlNestingDepth, type RuleSet } from '@urikiri/allocation';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { PlanIssue } from './input-issue';
@@ -19,6 +19,9 @@ export type PlanParseResult =
 
 /** Reads a plan from YAML or JSON text (YAML is a superset of JSON). */
 export function parsePlan(text: string): PlanParseResult {
+  if (yamlNestingDepth(text) > MAX_YAML_NESTING) {
+    return { ok: false, issues: [{ path: '(plan)', reason: `is nested deeper than ${MAX_YAML_NESTING} levels; a plan nests a few` }] };
+  }
   const document = parseDocument(text, { uniqueKeys: true });
   if (document.errors.length > 0) {
     return {
