@@ -82,8 +82,8 @@ export async function runKillWorkers(options: KillWorkersOptions): Promise<KillW
       result: {
         orders: run.eventDriven.orders.length,
         oversells: report.oversells,
-        lostOrders: mismatches.reduce((sum, m) => sum + Math.max(0, m.sold - m.ledgerReserved), 0),
-        doubledOrders: mismatches.reduce((sum, m) => sum + Math.max(0, m.ledgerReserved - m.sold), 0),
+        lostOrders: mismatches.reduce((sum, m) => sum + Math.max(0, m.sold - m.ledgerReserved - m.ledgerBackordered), 0),
+        doubledOrders: mismatches.reduce((sum, m) => sum + Math.max(0, m.ledgerReserved + m.ledgerBackordered - m.sold), 0),
         kills: record.kills,
         convergenceMs: run.convergedAfterMs === null ? null : disturbanceEndedAt + run.convergedAfterMs - from,
         snapshotMatchesReplay: replay.consistent,

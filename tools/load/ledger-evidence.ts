@@ -15,14 +15,15 @@ interface PublishRecordView {
   latencyMs: number | null;
 }
 
-/** A SKU whose units reserved in urikiri's ledger differ from the units the channels really sold. */
+/** A SKU whose sold units in urikiri's ledger (reserved, and backordered beyond the stock) differ from the units the channels really sold. */
 export interface LedgerMismatch {
   sku: string;
   ledgerReserved: number;
+  ledgerBackordered: number;
   sold: number;
 }
 
-/** Every SKU's reserved units in the ledger against the units the channels sold: lost or doubled orders. */
+/** Every SKU's sold units in the ledger against the units the channels sold: lost or doubled orders. */
 export async function ledgerMismatches(api: ServiceApi, world: SaleWorld): Promise<LedgerMismatch[]> {
   const sold = new Map<string, number>();
   for (const order of world.orders) sold.set(order.sku, (sold.get(order.sku) ?? 0) + order.quantity);
@@ -30,7 +31,10 @@ export async function ledgerMismatches(api: ServiceApi, world: SaleWorld): Promi
   for (const product of world.products) {
     const stock = await api.get<SkuStockView>(`/stock/${encodeURIComponent(product.code)}`);
     const reserved = stock.locations.reduce((sum, l) => sum + l.reserved, 0);
-    if (reserved !== (sold.get(product.code) ?? 0)) mismatches.push({ sku: product.code, ledgerReserved: reserved, sold: sold.get(product.code) ?? 0 });
+    // A unit a channel sold beyond the stock is held as a backorder (an oversell), not a reservation.
+    if (reserved + stock.backordered !== (sold.get(product.code) ?? 0)) {
+      mismatches.push({ sku: product.code, ledgerReserved: reserved, ledgerBackordered: stock.backordered, sold: sold.get(product.code) ?? 0 });
+    }
   }
   return mismatches;
 }

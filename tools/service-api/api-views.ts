@@ -45,6 +45,8 @@ export interface LocationView {
 export interface SkuStockView {
   sku: string;
   available: number;
+  /** Units channels sold beyond the stock (oversells), waiting for stock. */
+  backordered: number;
   locations: Array<{ location: string; kind: 'warehouse' | 'channel_held'; sellable: boolean; onHand: number; reserved: number; available: number }>;
 }
 

@@ -75,8 +75,18 @@ export class OrderIngestor {
     const touched = new Set<number>();
     const waiting = new Set<number>();
     const toSettle: LineState[] = [];
-    for (const event of events) {
-      const line = await this.tx.run((sql) => this.record(sql, accountId, event, options));
+    // The whole delivery is recorded in one transaction (each event claimed once, its line updated),
+    // then each line is settled in the ledger, then our belief of the channel follows them all in one
+    // more: three commits a page instead of three an event, which is what lets one account's
+    // ingestion keep up with a flash sale. A process that dies in between leaves each line's
+    // `unfollowed_held` for the events' next delivery (see finish).
+    const recorded = await this.tx.run(async (sql) => {
+      const lines: Array<{ event: OrderEvent; line: LineState | 'duplicate' }> = [];
+      for (const event of events) lines.push({ event, line: await this.record(sql, accountId, event, options) });
+      return lines;
+    });
+    const toFollow: LineState[] = [];
+    for (const { event, line } of recorded) {
       if (line === 'duplicate') {
         report.duplicates++;
         // A process that died after recording this event may have left its line unsettled or our
@@ -93,7 +103,7 @@ export class OrderIngestor {
       // At cut-over every event is recorded first, so a line's shipped units are known before any settles.
       if (options.cutover) toSettle.push(line);
       else if ((await this.settleLine(accountId, line.id)) === 'return waiting') waiting.add(line.id);
-      await this.followChannel(line);
+      toFollow.push(line);
       touched.add(line.productId);
       const occurred = Date.parse(event.occurredAt);
       if (Number.isFinite(occurred)) {
@@ -102,6 +112,7 @@ export class OrderIngestor {
         if (earliest === undefined || occurred < Date.parse(earliest)) report.originAt[line.productId] = new Date(occurred).toISOString();
       }
     }
+    await this.followChannel(...toFollow);
     if (options.cutover) {
       await this.tx.session().run('UPDATE order_line SET shipped_before_cutover = shipped, returned_before_cutover = returned WHERE account_id = ?', [accountId]);
       for (const lineId of new Set(toSettle.map((l) => l.id))) if ((await this.settleLine(accountId, lineId)) === 'return waiting') waiting.add(lineId);
@@ -247,31 +258,35 @@ export class OrderIngestor {
    * transaction, so a push never combines the lowered compare value with a target computed before
    * the sale was in the ledger (that push would pass the channel's check and show too much).
    */
-  private async followChannel(line: LineState): Promise<void> {
-    if (line.productId === null) return;
-    const productId = line.productId;
+  private async followChannel(...lines: LineState[]): Promise<void> {
+    const mapped = lines.filter((line) => line.productId !== null);
+    if (mapped.length === 0) return;
     await this.tx.run(async (sql) => {
-      // What the line's events left to follow, taken under the row lock: a redelivery finishing the
-      // same line at once finds nothing left, so the belief moves once per event.
-      const row = await sql.first<{ unfollowed_held: number }>(`SELECT unfollowed_held FROM order_line WHERE id = ?${sql.forUpdate}`, [line.id]);
-      const held = Number(row?.unfollowed_held ?? 0);
-      if (held !== 0) await sql.run('UPDATE order_line SET unfollowed_held = 0 WHERE id = ?', [line.id]);
-      if (line.listingId && held) {
-        await sql.run(
-          'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
-          [held, held, line.listingId],
-        );
-      }
-      const occurred = line.occurredAt ? Date.parse(line.occurredAt) : Number.NaN;
-      // The next value each listing of the unit gets is this sale's consequence: its end-to-end latency starts at the sale.
-      await sql.run(
-        `UPDATE listing SET replan_seq = replan_seq + 1, target_origin_at = COALESCE(target_origin_at, ?) WHERE product_id = ?
-           OR product_id IN (SELECT bundle_id FROM bundle_component WHERE component_id = ?)
-           OR product_id IN (SELECT component_id FROM bundle_component WHERE bundle_id = ?)
-           OR product_id IN (SELECT b.bundle_id FROM bundle_component c JOIN bundle_component b ON b.component_id = c.component_id WHERE c.bundle_id = ?)`,
-        [Number.isFinite(occurred) ? sql.date(new Date(occurred)) : null, productId, productId, productId, productId],
-      );
+      for (const line of mapped) await this.followLine(sql, line, line.productId as number);
     });
+  }
+
+  private async followLine(sql: SqlSession, line: LineState, productId: number): Promise<void> {
+    // What the line's events left to follow, taken under the row lock: a redelivery finishing the
+    // same line at once finds nothing left, so the belief moves once per event.
+    const row = await sql.first<{ unfollowed_held: number }>(`SELECT unfollowed_held FROM order_line WHERE id = ?${sql.forUpdate}`, [line.id]);
+    const held = Number(row?.unfollowed_held ?? 0);
+    if (held !== 0) await sql.run('UPDATE order_line SET unfollowed_held = 0 WHERE id = ?', [line.id]);
+    if (line.listingId && held) {
+      await sql.run(
+        'UPDATE listing SET last_published = CASE WHEN last_published - ? < 0 THEN 0 ELSE last_published - ? END WHERE id = ? AND last_published IS NOT NULL',
+        [held, held, line.listingId],
+      );
+    }
+    const occurred = line.occurredAt ? Date.parse(line.occurredAt) : Number.NaN;
+    // The next value each listing of the unit gets is this sale's consequence: its end-to-end latency starts at the sale.
+    await sql.run(
+      `UPDATE listing SET replan_seq = replan_seq + 1, target_origin_at = COALESCE(target_origin_at, ?) WHERE product_id = ?
+         OR product_id IN (SELECT bundle_id FROM bundle_component WHERE component_id = ?)
+         OR product_id IN (SELECT component_id FROM bundle_component WHERE bundle_id = ?)
+         OR product_id IN (SELECT b.bundle_id FROM bundle_component c JOIN bundle_component b ON b.component_id = c.component_id WHERE c.bundle_id = ?)`,
+      [Number.isFinite(occurred) ? sql.date(new Date(occurred)) : null, productId, productId, productId, productId],
+    );
   }
 
   /**
