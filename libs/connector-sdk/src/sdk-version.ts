@@ -6,6 +6,6 @@
  * answer, `resolveWebhookEvents` and `deliveryEvents`; 1.2: `OrderEvent.restocked` on cancellations
  * and `PushRetryable.retryAfterMs`, both optional, so a connector built for 1.0 or 1.1 still fits;
  * 1.3: the `returned` order line status, sent only by connectors whose channel reports returns, which
- * then declare `^1.3.0`).
+ * then declare `^1.3.0`; 1.4: `OrderPage.complete`, optional).
  */
-export const SDK_VERSION = '1.3.0';
+export const SDK_VERSION = '1.4.0';

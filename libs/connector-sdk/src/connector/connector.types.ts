@@ -132,6 +132,13 @@ export interface OrderPage {
   nextCursor: string;
   /** True when more events are already waiting: fetch again without delay. */
   hasMore: boolean;
+  /**
+   * False when the page holds what the channel showed of its newest orders but the channel was not
+   * read in full up to now (a connector that reads new orders at once and re-reads open ones a few
+   * at a time while a sale runs): the account then does not count as caught up, so reconciliation
+   * does not repair against it. Absent means true. Since SDK 1.4.
+   */
+  complete?: boolean;
 }
 
 /** A webhook call exactly as received: the signature covers the raw bytes, so no parsed body. */

@@ -181,6 +181,34 @@ describe('Rakuten order polling', () => {
     expect(events.every((e) => e.status === 'created' && e.listingId === 'fan:white')).toBe(true);
   });
 
+  it('reads only new orders and a slice of the open ones while a sale runs, leaving the cursor and not counting as caught up', async () => {
+    sandbox.stock.upsertListing({ listingId: 'fan:white', quantity: 5000 });
+    const early = [];
+    for (let i = 0; i < 250; i += 1) early.push(sandbox.stock.createOrder({ lines: [{ listingId: 'fan:white', quantity: 1 }] }));
+    const start = await drain(null);
+    expect(start.events).toHaveLength(250);
+    // The oldest open order is cancelled while the sale goes on.
+    sandbox.stock.cancelOrder(early[0].orderId);
+    const late = [1, 2, 3].map(() => sandbox.stock.createOrder({ lines: [{ listingId: 'fan:white', quantity: 1 }] }));
+    sandbox.requests.clear();
+    const quick = await connector.fetchOrders(start.cursor);
+    expect(quick).toMatchObject({ nextCursor: start.cursor, hasMore: false, complete: false });
+    // One search; the three new orders and the 100 longest-unread open ones in two getOrder calls, not 253 in three.
+    const calls = sandbox.requests.entries('orders');
+    expect(calls.filter((e) => e.path.includes('searchOrder'))).toHaveLength(1);
+    expect(calls.filter((e) => e.path.includes('getOrder'))).toHaveLength(2);
+    expect(quick.events.map((e) => [e.orderId, e.status])).toEqual(
+      expect.arrayContaining([[early[0].orderId, 'cancelled'], ...late.map((o) => [o.orderId, 'created'])]),
+    );
+    expect(quick.events).toHaveLength(4);
+    // Quiet again: a full read, which counts as complete and hands nothing out twice.
+    sandbox.requests.clear();
+    const full = await connector.fetchOrders(start.cursor);
+    expect(full.complete).not.toBe(false);
+    expect(full.events).toEqual([]);
+    expect(sandbox.requests.entries('orders').filter((e) => e.path.includes('getOrder'))).toHaveLength(3);
+  });
+
   it('refuses a cursor it did not write, saying how to recover', async () => {
     await expect(connector.fetchOrders('evt-00000042')).rejects.toThrow('pass back a nextCursor from fetchOrders, or null to start over');
   });

@@ -9,7 +9,7 @@ export const rakutenManifest = validateManifest(
   {
     id: 'rakuten',
     displayName: '楽天市場',
-    sdkRange: '^1.0.0',
+    sdkRange: '^1.4.0',
     baseUrl: 'https://api.rms.rakuten.co.jp',
     auth: { mode: 'api-key' },
     credentials: [

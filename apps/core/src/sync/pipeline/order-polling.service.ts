@@ -81,7 +81,8 @@ export class OrderPolling {
       report.caughtUp = !fetched.hasMore;
       await this.orm.em.fork().nativeUpdate(ChannelAccount, { id: accountId }, {
         ordersCursor: fetched.nextCursor,
-        ...(report.caughtUp ? { ordersCaughtUpAt: fetchStartedAt } : {}),
+        // A page that did not read the channel in full up to now (complete: false) leaves the account behind.
+        ...(report.caughtUp && fetched.complete !== false ? { ordersCaughtUpAt: fetchStartedAt } : {}),
       });
       return true;
     });
