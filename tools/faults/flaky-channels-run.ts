@@ -16,6 +16,8 @@ export interface FlakyChannelsOptions {
   convergeTimeoutMs: number;
   /** How often the faults change (kind per operation, refusing listings). */
   turnEveryMs?: number;
+  /** How often the service reads every channel back (RECONCILE_INTERVAL_MS); the service's default (hourly) when left out. */
+  reconcileEveryMs?: number;
   /** How often the operator takes dead letters back. */
   retryDeadLettersEveryMs?: number;
   log?: (message: string) => void;
@@ -87,7 +89,8 @@ export async function runFlakyChannels(options: FlakyChannelsOptions): Promise<F
     };
   };
 
-  const run: FlashSaleRun = await runFlashSale({ scenario, convergeTimeoutMs: options.convergeTimeoutMs, duringSale, log });
+  const serviceEnv = options.reconcileEveryMs === undefined ? undefined : { RECONCILE_INTERVAL_MS: String(options.reconcileEveryMs) };
+  const run: FlashSaleRun = await runFlashSale({ scenario, convergeTimeoutMs: options.convergeTimeoutMs, serviceEnv, duringSale, log });
   try {
     const retried = started.operator;
     await retried?.stop();

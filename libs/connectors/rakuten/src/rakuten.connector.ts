@@ -107,11 +107,14 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
         results.set(item, { listingId: item.listingId, version: item.version, status: 'permanent', code: 'invalid-listing-id', message: problem });
       }
     }
-    const neverPublished = valid.filter((v) => v.item.lastPublished === null).map((v) => v.item.listingId);
-    const current = new Map((neverPublished.length > 0 ? await this.readChunk(neverPublished) : []).map((r) => [r.listingId, r]));
+    // Read first: a record never published, and one whose assumed lost raise RMS has since disproved.
+    const toRead = valid.filter((v) => v.item.lastPublished === null || this.journal.needsReading(v.item.listingId)).map((v) => v.item.listingId);
+    const current = new Map((toRead.length > 0 ? await this.readChunk(toRead) : []).map((r) => [r.listingId, r]));
     let writes: Write[] = [];
     for (const { item, ref } of valid) {
-      const plan = planInventoryWrite(item, ref, current.get(item.listingId), this.journal.offsetOf(item.listingId));
+      const read = current.get(item.listingId);
+      const reading = item.lastPublished !== null && read?.found ? { lastPublished: item.lastPublished, shown: read.quantity } : undefined;
+      const plan = planInventoryWrite(item, ref, read, this.journal.offsetOf(item.listingId, reading));
       if ('result' in plan) {
         results.set(item, plan.result);
       } else {
@@ -181,6 +184,8 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
     const base = { listingId: item.listingId, version: item.version };
     const path = error.metadata?.propertyPath ?? '';
     if (write.mode === 'RELATIVE' && write.quantity < 0 && path.endsWith('quantity')) {
+      // RMS holds less than the lowering expects: unseen sales, or an assumed lost raise that never landed.
+      this.journal.disprove(item.listingId);
       return {
         ...base,
         status: 'stale',
