@@ -132,11 +132,17 @@ export class PushExecutor {
       // that difference on top of the new value instead of overwriting it. The channel then shows less
       // than the target it was sent, so the listing stays owed — under a new version, since a channel
       // replays a repeated one — even when its target did not change: nothing else would push it again.
+      // A zero that was accepted is what the channel shows, whatever it sold meanwhile: it cannot show less.
       const read = listing.lastPublished ?? 0;
-      const settled = 'target_version = ? AND COALESCE(last_published, 0) = ?';
-      const overtaken = 'target_version = ? AND COALESCE(last_published, 0) <> ?';
+      const zero = listing.target === 0;
+      const shown = zero ? '0' : '? + (COALESCE(last_published, 0) - ?)';
+      const settled = zero ? 'target_version = ?' : 'target_version = ? AND COALESCE(last_published, 0) = ?';
+      const overtaken = zero ? '1 = 0' : 'target_version = ? AND COALESCE(last_published, 0) <> ?';
+      const shownArgs = zero ? [] : [listing.target, read];
+      const settledArgs = zero ? [listing.targetVersion] : [listing.targetVersion, read];
+      const overtakenArgs = zero ? [] : [listing.targetVersion, read];
       await sql.run(
-        `UPDATE listing SET last_published = ? + (COALESCE(last_published, 0) - ?), published_version = ?, last_published_at = ?,
+        `UPDATE listing SET last_published = ${shown}, published_version = ?, last_published_at = ?,
            dirty = CASE WHEN ${settled} THEN ? ELSE ? END,
            target_version = CASE WHEN ${overtaken} THEN target_version + 1 ELSE target_version END,
            failures = 0, last_error = NULL, not_before = NULL,
@@ -144,11 +150,11 @@ export class PushExecutor {
            target_origin_at = CASE WHEN ${settled} THEN NULL ELSE target_origin_at END
          WHERE id = ? AND published_version < ?`,
         [
-          listing.target, read, listing.targetVersion, sql.date(now),
-          listing.targetVersion, read, flag(sql, false), flag(sql, true),
-          listing.targetVersion, read,
-          listing.targetVersion, read, listing.targetVersion, read, sql.date(now),
-          listing.targetVersion, read,
+          ...shownArgs, listing.targetVersion, sql.date(now),
+          ...settledArgs, flag(sql, false), flag(sql, true),
+          ...overtakenArgs,
+          ...settledArgs, ...overtakenArgs, sql.date(now),
+          ...settledArgs,
           listing.id, listing.targetVersion,
         ],
       );

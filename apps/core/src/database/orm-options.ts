@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { SYNC_ENTITIES } from '@urikiri/sync';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ApiKey } from '../auth/api-key.entity';
+import { knexLog } from './knex-log';
 import { POSTGRESQL_MIGRATIONS } from './migrations/postgresql';
 import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 
@@ -47,6 +48,7 @@ export function createOrmOptions(database: DatabaseConfig): Options {
     entities: CORE_APP_ENTITIES,
     extensions: [Migrator],
     migrations: migrationOptions(database.dialect),
+    driverOptions: { log: knexLog },
   };
   if (database.dialect === 'postgresql') return inventoryOrmOptions({ url: database.url }, extra);
   mkdirSync(dirname(database.path), { recursive: true });

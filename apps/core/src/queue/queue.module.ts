@@ -7,11 +7,13 @@ import { LedgerCheckpointProcessor } from './ledger-checkpoint/ledger-checkpoint
 import { LedgerCheckpointScheduler } from './ledger-checkpoint/ledger-checkpoint.scheduler';
 import { QueueConnection } from './queue-connection';
 import { ALL_QUEUES } from './queue-names';
+import { QueueStateWatch } from './queue-state-watch.service';
 import { ReservationExpiryProcessor } from './reservation-expiry/reservation-expiry.processor';
 import { ReservationExpiryScheduler } from './reservation-expiry/reservation-expiry.scheduler';
 import { AlertDeliveryProcessor } from '../sync/alerts/alert-delivery.processor';
 import { AccountSchedules } from '../sync/pipeline/account-schedules.service';
 import { AllocationProcessor } from '../sync/pipeline/allocation.processor';
+import { LostWorkRecovery } from '../sync/pipeline/lost-work-recovery.service';
 import { MaintenanceProcessor } from '../sync/pipeline/maintenance.processor';
 import { OrdersProcessor } from '../sync/pipeline/orders.processor';
 import { OutboxRelay } from '../sync/pipeline/outbox-relay.service';
@@ -39,7 +41,7 @@ export class QueueModule {
             SimulationProcessor,
           ]
         : []),
-      ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler, AccountSchedules] : []),
+      ...(runsScheduler(config) ? [ReservationExpiryScheduler, LedgerCheckpointScheduler, AccountSchedules, LostWorkRecovery, QueueStateWatch] : []),
     ];
     return {
       module: QueueModule,

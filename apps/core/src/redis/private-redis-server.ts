@@ -57,17 +57,19 @@ async function waitUntilAnswering(url: string, exited: () => string | undefined)
   }
 }
 
-/** What a test's server needs beyond the defaults: a cluster node, or a Sentinel. */
+/** What a test's server needs beyond the defaults: a cluster node, a Sentinel, or a fixed port. */
 export interface PrivateRedisServerOptions {
   /** A configuration file, which redis-server takes only as its first argument (a Sentinel needs one it can rewrite). */
   readonly configFile?: string;
   /** Further options, e.g. `--cluster-enabled yes`, `--sentinel`. */
   readonly extraArgs?: readonly string[];
+  /** This port instead of a free one: a Redis brought back where a client expects it, as after a restart. */
+  readonly port?: number;
 }
 
-/** Starts redis-server on a free local port, in memory only (no RDB, no AOF), for this process alone. */
+/** Starts redis-server in memory only (no RDB, no AOF), for this process alone, on a free local port or `port`. */
 export async function startPrivateRedisServer(binary: string, options: PrivateRedisServerOptions = {}): Promise<PrivateRedisServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     ...(options.configFile ? [options.configFile] : []),
     ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],

@@ -71,9 +71,17 @@ describe('Rakuten inventory sync', () => {
   it('answers stale, writing nothing, when a lowering would take Rakuten below zero because it sold meanwhile', async () => {
     listing('mug:std', 5);
     sandbox.stock.createOrder({ lines: [{ listingId: 'mug:std', quantity: 4 }] });
-    const [result] = await connector.push([item('mug:std', 0, 5)]);
+    const [result] = await connector.push([item('mug:std', 2, 5)]);
     expect(result.status).toBe('stale');
     expect(sandbox.stock.quantity('mug:std')).toBe(1);
+  });
+
+  it('writes a sell-out as zero at once, whatever Rakuten sold that we have not heard of', async () => {
+    listing('mug:std', 5);
+    sandbox.stock.createOrder({ lines: [{ listingId: 'mug:std', quantity: 4 }] });
+    const [result] = await connector.push([item('mug:std', 0, 5)]);
+    expect(result.status).toBe('ok');
+    expect(sandbox.stock.quantity('mug:std')).toBe(0);
   });
 
   it('never resends a raise whose answer was lost, and resends a lowering, so Rakuten never shows more than the target', async () => {
@@ -92,26 +100,26 @@ describe('Rakuten inventory sync', () => {
 
   it('drops an assumed lost raise that Rakuten disproves, instead of being refused for ever', async () => {
     listing('cap:a', 3);
-    // The raise to 4 times out before RMS saw it: urikiri must assume it landed (never oversell).
+    // The raise to 10 times out before RMS saw it: urikiri must assume it landed (never oversell).
     sandbox.faults.next('push', { kind: 'timeout' });
-    expect((await connector.push([item('cap:a', 4, 3)]))[0].status).toBe('retryable');
-    // Lowering to 0 from the assumed 4 would take RMS below zero: refused as stale, nothing written.
-    expect((await connector.push([item('cap:a', 0, 3)]))[0].status).toBe('stale');
+    expect((await connector.push([item('cap:a', 10, 3)]))[0].status).toBe('retryable');
+    // Lowering to 2 from the assumed 10 would take RMS below zero: refused as stale, nothing written.
+    expect((await connector.push([item('cap:a', 2, 3)]))[0].status).toBe('stale');
     expect(sandbox.stock.quantity('cap:a')).toBe(3);
     // The orders are ingested (none): the next write reads RMS first and lowers from what it shows.
-    expect((await connector.push([item('cap:a', 0, 3)]))[0].status).toBe('ok');
-    expect(sandbox.stock.quantity('cap:a')).toBe(0);
+    expect((await connector.push([item('cap:a', 2, 3)]))[0].status).toBe('ok');
+    expect(sandbox.stock.quantity('cap:a')).toBe(2);
   });
 
   it('keeps an assumed lost raise that did land when a sale explains the refusal', async () => {
     listing('cap:b', 3);
     sandbox.faults.next('push', { kind: 'lost-response' });
-    expect((await connector.push([item('cap:b', 5, 3)]))[0].status).toBe('retryable');
-    sandbox.stock.createOrder({ lines: [{ listingId: 'cap:b', quantity: 5 }] });
-    expect((await connector.push([item('cap:b', 0, 3)]))[0].status).toBe('stale');
-    // Ingested, the sale of 5 leaves urikiri believing 0 is shown, and RMS shows 0 (3 + 2 − 5): nothing to lower.
-    expect((await connector.push([item('cap:b', 0, 0)]))[0].status).toBe('ok');
-    expect(sandbox.stock.quantity('cap:b')).toBe(0);
+    expect((await connector.push([item('cap:b', 8, 3)]))[0].status).toBe('retryable');
+    sandbox.stock.createOrder({ lines: [{ listingId: 'cap:b', quantity: 2 }] });
+    expect((await connector.push([item('cap:b', 1, 3)]))[0].status).toBe('stale');
+    // Ingested, the sale of 2 leaves urikiri believing 1 is shown; RMS shows 6 (3 + 5 − 2): the raise landed.
+    expect((await connector.push([item('cap:b', 1, 1)]))[0].status).toBe('ok');
+    expect(sandbox.stock.quantity('cap:b')).toBe(1);
   });
 
   it('reads back up to 1,000 listings a call, unknown and impossible ids as not found', async () => {

@@ -108,7 +108,10 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
       }
     }
     // Read first: a record never published, and one whose assumed lost raise RMS has since disproved.
-    const toRead = valid.filter((v) => v.item.lastPublished === null || this.journal.needsReading(v.item.listingId)).map((v) => v.item.listingId);
+    // A sell-out is written as zero whatever RMS shows, so it needs no read.
+    const toRead = valid
+      .filter((v) => v.item.target !== 0 && (v.item.lastPublished === null || this.journal.needsReading(v.item.listingId)))
+      .map((v) => v.item.listingId);
     const current = new Map((toRead.length > 0 ? await this.readChunk(toRead) : []).map((r) => [r.listingId, r]));
     let writes: Write[] = [];
     for (const { item, ref } of valid) {

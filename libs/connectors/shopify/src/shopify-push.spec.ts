@@ -57,6 +57,15 @@ describe('Shopify push: compare-and-set with inventorySetQuantities', () => {
     expect(sandbox.requests.entries('push').map((e) => e.itemCount)).toEqual([2, 1]);
   });
 
+  it('sets a sell-out to zero without a compare: it lands even while a sale is on its way to us', async () => {
+    sandbox.stock.createOrder({ lines: [{ listingId: `${CAP}@${TOKYO}`, quantity: 3 }] });
+    const results = await connector.push([item(`${CAP}@${TOKYO}`, 0, 10), item(`${TEE}@${TOKYO}`, 0, null)]);
+    expect(results.map((r) => r.status)).toEqual(['ok', 'ok']);
+    expect([sandbox.stock.quantity(`${CAP}@${TOKYO}`), sandbox.stock.quantity(`${TEE}@${TOKYO}`)]).toEqual([0, 0]);
+    // No read for the never-published zero: the one call is the set.
+    expect(sandbox.requests.entries('read')).toEqual([]);
+  });
+
   it('compares the first publication with what Shopify shows, so even it cannot undo a sale', async () => {
     const [first] = await connector.push([item(`${TEE}@${TOKYO}`, 4, null)]);
     expect(first).toMatchObject({ status: 'ok', channelQuantity: 4 });

@@ -108,12 +108,14 @@ export class ShopifyConnector extends BaseConnector<ShopifyCredentials> {
     });
 
     // Never published: compare with what Shopify shows now, so even the first write is a compare-and-set.
-    const unpublished = items.filter((i) => refs.has(i) && i.lastPublished === null);
+    // Zero is the exception: it can never offer a unit Shopify sold, so it is set without a compare and a
+    // sell-out lands at once, even while Shopify's latest orders are still on their way to us.
+    const unpublished = items.filter((i) => refs.has(i) && i.lastPublished === null && i.target !== 0);
     const current = await this.readLevels(unpublished.map((i) => refs.get(i) as ShopifyListingRef));
     let pending: PendingSet[] = [];
     for (const item of items.filter((i) => refs.has(i))) {
       const ref = refs.get(item) as ShopifyListingRef;
-      const changeFrom = item.lastPublished ?? current.get(item.listingId)?.available;
+      const changeFrom = item.target === 0 ? null : (item.lastPublished ?? current.get(item.listingId)?.available);
       if (changeFrom === undefined) {
         results.set(item, {
           listingId: item.listingId,

@@ -1,8 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
 import { jobOptions } from '../job-options';
+import type { DeclaresSchedules } from '../declares-schedules';
 import { QueueName } from '../queue-names';
 import {
   RESERVATION_EXPIRY_JOB,
@@ -12,16 +13,16 @@ import {
 
 /**
  * Declares the repeating expiry run. Upserting under a fixed id keeps one schedule however many
- * scheduler processes start, and a changed interval replaces the old one.
+ * scheduler processes start, and a changed interval replaces the old one. Declared by QueueStateWatch.
  */
 @Injectable()
-export class ReservationExpiryScheduler implements OnApplicationBootstrap {
+export class ReservationExpiryScheduler implements DeclaresSchedules {
   constructor(
     @InjectQueue(QueueName.ReservationExpiry) private readonly queue: Queue<ReservationExpiryJobData>,
     private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async declareSchedules(): Promise<void> {
     await this.queue.upsertJobScheduler(
       RESERVATION_EXPIRY_SCHEDULER_ID,
       { every: this.config.reservationExpiryIntervalMs },

@@ -3,6 +3,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import { ChannelDirectory } from '@urikiri/sync';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../../config/app-config';
+import type { DeclaresSchedules } from '../../queue/declares-schedules';
 import { jobOptions, pushJobOptions } from '../../queue/job-options';
 import { QueueName } from '../../queue/queue-names';
 import { SyncConnectors } from '../connectors/sync-connectors.service';
@@ -19,10 +20,12 @@ const DAY_MS = 86_400_000;
  * The repeating work per channel account, as BullMQ job schedulers: order polling (for connectors
  * that deliver orders by polling) and reconciliation (on the account's push queue). Upserting under a fixed id per account means
  * any number of scheduler replicas declare one schedule, so an interval runs once, not once per
- * replica. Also declares the daily retention run and the first rule-window boundary.
+ * replica. Also declares the daily retention run and the first rule-window boundary. QueueStateWatch
+ * declares all of it at start and again when Redis lost it; accounts added later follow within
+ * ACCOUNT_REFRESH_MS.
  */
 @Injectable()
-export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class AccountSchedules implements DeclaresSchedules, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AccountSchedules.name);
   private readonly declared = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -37,11 +40,16 @@ export class AccountSchedules implements OnApplicationBootstrap, BeforeApplicati
     private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  async declareSchedules(): Promise<void> {
     await this.maintenance.upsertJobScheduler(RETENTION_SCHEDULER_ID, { every: DAY_MS }, { name: SyncJob.Retention, data: {}, opts: jobOptions(QueueName.SyncMaintenance) });
     // Re-plans everything once and then follows the rule windows from boundary to boundary.
     await this.dispatcher.allocateAll('window-boundary');
+    // What was declared before may be gone with Redis's data: every account is declared again.
+    this.declared.clear();
     await this.refresh();
+  }
+
+  onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'Schedule refresh failed')), ACCOUNT_REFRESH_MS);
   }
 

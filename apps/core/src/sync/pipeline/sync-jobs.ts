@@ -21,7 +21,8 @@ export interface AllocateProductData {
 }
 
 export interface AllocateAllData {
-  reason: 'rules-changed' | 'window-boundary' | 'listings-changed';
+  /** `queue-state-lost`: Redis came back without its data, and with it the allocations it held. */
+  reason: 'rules-changed' | 'window-boundary' | 'listings-changed' | 'queue-state-lost';
 }
 
 export interface AccountJobData {

@@ -17,6 +17,9 @@ export type PlannedWrite =
  * change from what was read, which keeps any sale made between the read and the write.
  */
 export function planInventoryWrite(item: PushItem, ref: RakutenListingRef, current: ReadResult | undefined, offset: number): PlannedWrite {
+  // Zero is written as such: it can never offer a unit Rakuten sold, whatever it sold that we have not
+  // heard of yet, so a sell-out needs no relative change (refused below zero until those orders land).
+  if (item.target === 0) return { item, write: { ...ref, mode: 'ABSOLUTE', quantity: 0 } };
   if (item.lastPublished === null) {
     if (current?.found) {
       return { item, write: { ...ref, mode: 'RELATIVE', quantity: item.target - current.quantity } };
