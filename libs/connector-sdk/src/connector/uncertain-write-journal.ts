@@ -13,11 +13,17 @@
  * the channel's orders after a refusal before it pushes again, so that quantity holds no sale the
  * core has not counted (bar one made in between, which can only lower the channel further).
  *
+ * Either assumption leaves the channel showing too few when it was wrong (a lost raise that never
+ * landed, a lost lowering that did), and the write that finally gets an answer cannot tell. So the
+ * journal also remembers every listing with an unanswered write until one is answered: `settle` says
+ * so, and the connector asks its caller to read that listing back.
+ *
  * It lives in memory, one per connector instance: after a restart an unanswered write is resent as is.
  */
 export class UncertainWriteJournal {
   private readonly offsets = new Map<string, number>();
   private readonly disproved = new Set<string>();
+  private readonly unanswered = new Set<string>();
 
   /**
    * Units the channel is assumed to show above `lastPublished` because of unanswered writes. With
@@ -31,6 +37,7 @@ export class UncertainWriteJournal {
   }
 
   recordUnanswered(listingId: string, delta: number): void {
+    this.unanswered.add(listingId);
     if (delta > 0) {
       this.offsets.set(listingId, this.offsetOf(listingId) + delta);
     }
@@ -46,9 +53,13 @@ export class UncertainWriteJournal {
     return this.disproved.has(listingId);
   }
 
-  /** The channel answered a write for the listing: it now shows what the core will record. */
-  settle(listingId: string): void {
+  /**
+   * The channel answered a write for the listing: it now shows what the core will record, unless an
+   * earlier unanswered write was assumed wrongly. True when there was one: read the listing back.
+   */
+  settle(listingId: string): boolean {
     this.offsets.delete(listingId);
     this.disproved.delete(listingId);
+    return this.unanswered.delete(listingId);
   }
 }

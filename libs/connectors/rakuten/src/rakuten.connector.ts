@@ -128,8 +128,8 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
       try {
         await this.sendWrites(writes);
         for (const { item } of writes) {
-          this.journal.settle(item.listingId);
-          results.set(item, { listingId: item.listingId, version: item.version, status: 'ok', channelQuantity: null });
+          const readBack = this.journal.settle(item.listingId);
+          results.set(item, { listingId: item.listingId, version: item.version, status: 'ok', channelQuantity: null, ...(readBack ? { readBack } : {}) });
         }
         writes = [];
       } catch (error) {
