@@ -37,6 +37,11 @@ export interface PushRoundReport {
   published: PublishedValue[];
   /** Listings answered after an unanswered write the channel may or may not have applied: read them back. */
   readBack: number[];
+  /**
+   * Listings refused as stale: the channel shows other than `lastPublished`. A sale on its way explains
+   * that, and so does an earlier write that landed unanswered, which nothing but a read-back finds.
+   */
+  staleListings: number[];
 }
 
 export interface PublishedValue {
@@ -78,7 +83,7 @@ export class PushExecutor {
 
   async pushRound(accountId: string): Promise<PushRoundReport> {
     const sql = this.tx.session();
-    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [], readBack: [], rateLimited: 0, rateLimitWaitMs: 0 };
+    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [], readBack: [], staleListings: [], rateLimited: 0, rateLimitWaitMs: 0 };
     const account = await this.directory.account(accountId);
     if (account.stopped || !account.cutoverAt) return { ...report, remaining: await this.owed(sql, accountId) };
     const connector = await this.directory.connectorFor(accountId);
@@ -181,6 +186,7 @@ export class PushExecutor {
         result.message, sql.date(new Date(now.getTime() + STALE_PAUSE_MS)), listing.id, listing.targetVersion,
       ]);
       report.stale++;
+      report.staleListings.push(listing.id);
       return;
     }
     if (result.status === 'permanent' && /not.?found|404|does not exist|unknown listing/i.test(`${result.code ?? ''} ${result.message}`)) {

@@ -73,3 +73,53 @@ describe.each(RELATIVE_CHANNELS)('a lost answer to a change on $name', ({ shop }
     expect(report.unsettled).toEqual(listingIds);
   }, 120_000);
 });
+
+describe('a lost answer to a compare-and-set that landed, then a new target (Shopify)', () => {
+  let db: TestDatabase;
+  let shops: Record<string, HarnessShop>;
+  const shopify = CHANNEL_SHOPS.find((c) => c.name.startsWith('Shopify'));
+
+  beforeEach(async () => {
+    if (!shopify) throw new Error('the Shopify case of CHANNEL_SHOPS is missing');
+    db = await createTestDatabase('postgresql', { entities: SYNC_ENTITIES });
+    shops = { channel: await shopify.shop(), own: testshop(await createTestshopSandbox({ seed: 2 })) };
+  });
+  afterEach(async () => {
+    for (const s of Object.values(shops)) await s.sandbox.close();
+    await db.drop();
+  });
+
+  it('names the listing refused as stale for a read-back, which repairs what every later compare-and-set would be refused for', async () => {
+    const h = await syncHarness(db.orm, shops);
+    const reconciler = new Reconciler(db.orm, h.directory, {
+      ingestionToleranceMs: 0,
+      catchUp: async () => {
+        const began = new Date();
+        await h.ingest('channel');
+        await db.orm.em.fork().nativeUpdate(ChannelAccount, { id: 'channel' }, { ordersCaughtUpAt: began });
+      },
+    });
+    await h.ledger.receive({ idempotencyKey: 'r1', sku: 'TEA', location: 'WH', quantity: 10 });
+    await h.sync();
+    // 10 → 7 lands, its answer is lost; before the retry the target moves to 6, a write of its own.
+    shops['own'].sandbox.stock.createOrder({ lines: [{ listingId: 'tea', quantity: 3 }] });
+    await h.ingest('own');
+    await h.planner.plan(h.productId);
+    shops['channel'].sandbox.faults.next('push', { kind: 'lost-response' });
+    expect((await h.pusher.pushRound('channel')).failed).toBe(1);
+    expect(h.shows('channel')).toBe(7);
+    shops['own'].sandbox.stock.createOrder({ lines: [{ listingId: 'tea', quantity: 1 }] });
+    await h.ingest('own');
+    await h.planner.plan(h.productId);
+    const refused = await h.pusher.pushRound('channel');
+    expect(refused.stale).toBe(1);
+    expect(refused.staleListings).toHaveLength(1);
+
+    const readBack = await reconciler.reconcile('channel', { repair: true, listingIds: refused.staleListings });
+    expect(readBack.drift).toEqual([expect.objectContaining({ expected: 10, observed: 7, repaired: true })]);
+    // The stale refusal's short pause is over before the next push.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await h.sync();
+    expect(h.shows('channel')).toBe(6);
+  }, 120_000);
+});

@@ -21,6 +21,13 @@ const ACCOUNT_REFRESH_MS = 2000;
 const READ_BACK_ATTEMPTS = 12;
 const READ_BACK_RETRY_MS = 2000;
 const READ_BACK_RETRY_MAX_MS = 60_000;
+/**
+ * A listing refused as stale is read back this long after: by then the sale behind it has usually
+ * arrived (Shopify delivers a webhook again after 5 s), and the read-back finds it in line without
+ * catching the orders up. When not — a lost webhook, or an earlier write that landed unanswered and
+ * makes every later compare-and-set fail — the read-back catches up and repairs.
+ */
+const STALE_READ_BACK_DELAY_MS = 5000;
 
 /**
  * One BullMQ worker per channel account's push queue, limited to the channel's published push
@@ -134,6 +141,7 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     // A lost answer left these uncertain (a lowering that landed and was sent again, a raise assumed
     // to have landed that did not): the channel may show less than recorded, and no push would notice.
     if (report.readBack.length > 0) await this.dispatcher.readBack(accountId, report.readBack);
+    if (report.staleListings.length > 0) await this.dispatcher.readBack(accountId, report.staleListings, 0, STALE_READ_BACK_DELAY_MS);
     if (report.deadLettered > 0) {
       await this.alerts.raise('dead-letter', accountId, `Dead letter: ${report.deadLettered} listing(s) of ${accountId} keep failing and were set aside`, { accountId, count: report.deadLettered });
     }
