@@ -35,6 +35,13 @@ export interface PushRoundReport {
   rateLimitWaitMs: number;
   /** Each value the channel now holds, with how long it took from the ledger change (and from the sale, if one caused it). */
   published: PublishedValue[];
+  /** Listings answered after an unanswered write the channel may or may not have applied: read them back. */
+  readBack: number[];
+  /**
+   * Listings refused as stale: the channel shows other than `lastPublished`. A sale on its way explains
+   * that, and so does an earlier write that landed unanswered, which nothing but a read-back finds.
+   */
+  staleListings: number[];
 }
 
 export interface PublishedValue {
@@ -76,7 +83,7 @@ export class PushExecutor {
 
   async pushRound(accountId: string): Promise<PushRoundReport> {
     const sql = this.tx.session();
-    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [], rateLimited: 0, rateLimitWaitMs: 0 };
+    const report: PushRoundReport = { pushed: 0, failed: 0, stale: 0, deactivated: 0, deadLettered: 0, remaining: 0, retryAt: null, replan: [], published: [], readBack: [], staleListings: [], rateLimited: 0, rateLimitWaitMs: 0 };
     const account = await this.directory.account(accountId);
     if (account.stopped || !account.cutoverAt) return { ...report, remaining: await this.owed(sql, accountId) };
     const connector = await this.directory.connectorFor(accountId);
@@ -164,6 +171,7 @@ export class PushExecutor {
         listing.id, listing.target, listing.targetVersion, listing.why, pushLatencyMs, sql.date(now),
       ]);
       report.published.push({ listingId: listing.id, value: listing.target, pushLatencyMs, endToEndMs });
+      if (result.readBack) report.readBack.push(listing.id);
       report.pushed++;
       return;
     }
@@ -178,6 +186,7 @@ export class PushExecutor {
         result.message, sql.date(new Date(now.getTime() + STALE_PAUSE_MS)), listing.id, listing.targetVersion,
       ]);
       report.stale++;
+      report.staleListings.push(listing.id);
       return;
     }
     if (result.status === 'permanent' && /not.?found|404|does not exist|unknown listing/i.test(`${result.code ?? ''} ${result.message}`)) {

@@ -26,6 +26,12 @@ export interface ReconcilerSettings {
 
 export const DEFAULT_RECONCILER_SETTINGS: ReconcilerSettings = { ingestionToleranceMs: 0 };
 
+export interface ReconcileOptions {
+  repair: boolean;
+  /** Only these listings of the account (database ids), e.g. those a lost answer left uncertain; every active one when left out. */
+  listingIds?: number[];
+}
+
 interface Observation {
   listing: Listing;
   result: ReadResult;
@@ -59,7 +65,7 @@ export class Reconciler {
     this.tx = new TransactionRunner(orm);
   }
 
-  async reconcile(accountId: string, options: { repair: boolean }): Promise<ReconciliationReport> {
+  async reconcile(accountId: string, options: ReconcileOptions): Promise<ReconciliationReport> {
     const startedAt = this.clock();
     await this.directory.account(accountId);
     const em = this.orm.em.fork();
@@ -88,20 +94,25 @@ export class Reconciler {
     return this.orm.em.fork().findOne(ReconciliationRun, { accountId }, { orderBy: { startedAt: 'desc', id: 'desc' } });
   }
 
-  private async run(accountId: string, runId: number, startedAt: Date, options: { repair: boolean }): Promise<ReconciliationReport> {
-    const listings = await this.orm.em.fork().find(Listing, { accountId, active: true }, { orderBy: { id: 'asc' } });
+  private async run(accountId: string, runId: number, startedAt: Date, options: ReconcileOptions): Promise<ReconciliationReport> {
+    const only = options.listingIds === undefined ? {} : { id: { $in: options.listingIds } };
+    const listings = await this.orm.em.fork().find(Listing, { accountId, active: true, ...only }, { orderBy: { id: 'asc' } });
     const { observations, readError } = await this.read(await this.directory.connectorFor(accountId), listings);
     const readFinishedAt = this.clock();
     const { account, catchUpError } = await this.caughtUpAccount(accountId, observations, readFinishedAt, options);
     const report: ReconciliationReport = {
       accountId, runId, startedAt, finishedAt: startedAt, readFinishedAt, ordersCaughtUpAt: account.ordersCaughtUpAt ?? null,
-      checked: 0, drift: [], repaired: 0, notFound: [], skipped: [], notRepairedReason: null, replan: [],
+      checked: 0, drift: [], repaired: 0, notFound: [], skipped: [], notRepairedReason: null, replan: [], unsettled: [],
     };
     for (const l of listings.slice(observations.length)) {
       report.skipped.push({ listingId: l.id, channelListingId: l.channelListingId, reason: `not read: ${readError}` });
+      report.unsettled.push(l.id);
     }
     const lag = this.ingestionLag(account, readFinishedAt, catchUpError);
     for (const observation of observations) await this.settle(account, observation, options, lag, report);
+    for (const d of report.drift) {
+      if (d.notRepaired === CHANGED_MEANWHILE || d.notRepaired?.startsWith(INGESTION_BEHIND)) report.unsettled.push(d.listingId);
+    }
     report.notRepairedReason = accountReason(account, options, report, readError);
     report.finishedAt = this.clock();
     return report;

@@ -22,6 +22,11 @@ export interface ReconciliationReport {
    * new target version, which an allocation running at that moment loses its compare-and-set to.
    */
   replan: number[];
+  /**
+   * Listings left unjudged for a reason that passes: not read (the channel failed), or drift left
+   * because ingestion was behind or the listing changed during the run. Another run may settle them.
+   */
+  unsettled: number[];
 }
 
 export interface ListingDrift {

@@ -23,6 +23,7 @@ export async function startAmazonDemoSandbox(options: DemoSandboxOptions, orderN
     url: front.url,
     stock: sandbox.stock,
     faults: sandbox.faults,
+    requests: sandbox.requests,
     sendsOrderWebhooks: options.webhookUrl !== null,
     // The token endpoint is part of the credentials: it must name the fixed port too.
     credentials: () => ({ ...sandbox.credentials(), tokenUrl: `${front.url}/auth/o2/token` }),

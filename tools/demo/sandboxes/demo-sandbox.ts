@@ -1,4 +1,4 @@
-import type { FaultInjector, SandboxOrder, SandboxStock } from '@urikiri/connector-sdk/testing';
+import type { FaultInjector, RequestLog, SandboxOrder, SandboxStock } from '@urikiri/connector-sdk/testing';
 import { DEMO_PRODUCTS } from '../demo-catalogue';
 import type { DemoAccount, DemoChannelId } from '../demo-channel-ids';
 
@@ -11,6 +11,8 @@ export interface DemoSandbox {
   readonly stock: SandboxStock;
   /** What goes wrong on the channel's API: rate limits, errors, timeouts, outages (load and fault runs). */
   readonly faults: FaultInjector;
+  /** Every call the channel's API received, with its operation, status and the fault it met (fault runs count them). */
+  readonly requests: RequestLog;
   /** Tells urikiri about its orders itself; the others wait for urikiri's next poll. */
   readonly sendsOrderWebhooks: boolean;
   /** What the account is configured with, in the connector's credential fields. */

@@ -24,6 +24,7 @@ export async function startRakutenDemoSandbox(options: DemoSandboxOptions, order
     url: front.url,
     stock: sandbox.stock,
     faults: sandbox.faults,
+    requests: sandbox.requests,
     sendsOrderWebhooks: false,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ orderId: orderNumbers.rakuten(SHOP_NUMBER), lines: [{ listingId, quantity }] }),

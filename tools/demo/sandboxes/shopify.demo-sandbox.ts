@@ -28,6 +28,7 @@ export async function startShopifyDemoSandbox(options: DemoSandboxOptions, state
     url: front.url,
     stock: sandbox.stock,
     faults: sandbox.faults,
+    requests: sandbox.requests,
     sendsOrderWebhooks: options.webhookUrl !== null,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ lines: [{ listingId, quantity }] }),

@@ -19,6 +19,7 @@ export async function startYahooDemoSandbox(options: DemoSandboxOptions, orderNu
     url: front.url,
     stock: sandbox.stock,
     faults: sandbox.faults,
+    requests: sandbox.requests,
     sendsOrderWebhooks: false,
     credentials: () => ({ ...sandbox.credentials() }),
     placeOrder: (listingId, quantity) => sandbox.stock.createOrder({ orderId: orderNumbers.yahoo(sandbox.sellerId), lines: [{ listingId, quantity }] }),

@@ -39,6 +39,12 @@ interface PushResultBase {
 export interface PushOk extends PushResultBase {
   status: 'ok';
   channelQuantity: number | null;
+  /**
+   * An earlier write of this listing went unanswered and was resent or built upon by assumption (a
+   * relative change that may or may not have landed): the channel may show other than `target`.
+   * Read it back once the channel's orders are ingested, and repair what differs.
+   */
+  readBack?: true;
 }
 /**
  * Nothing was written, or nothing we can count on; try again later with the same version.

@@ -98,6 +98,30 @@ describe('Rakuten inventory sync', () => {
     expect(sandbox.stock.quantity('bag:b')).toBeLessThanOrEqual(6);
   });
 
+  it('drops an assumed lost raise that Rakuten disproves, instead of being refused for ever', async () => {
+    listing('cap:a', 3);
+    // The raise to 10 times out before RMS saw it: urikiri must assume it landed (never oversell).
+    sandbox.faults.next('push', { kind: 'timeout' });
+    expect((await connector.push([item('cap:a', 10, 3)]))[0].status).toBe('retryable');
+    // Lowering to 2 from the assumed 10 would take RMS below zero: refused as stale, nothing written.
+    expect((await connector.push([item('cap:a', 2, 3)]))[0].status).toBe('stale');
+    expect(sandbox.stock.quantity('cap:a')).toBe(3);
+    // The orders are ingested (none): the next write reads RMS first and lowers from what it shows.
+    expect((await connector.push([item('cap:a', 2, 3)]))[0].status).toBe('ok');
+    expect(sandbox.stock.quantity('cap:a')).toBe(2);
+  });
+
+  it('keeps an assumed lost raise that did land when a sale explains the refusal', async () => {
+    listing('cap:b', 3);
+    sandbox.faults.next('push', { kind: 'lost-response' });
+    expect((await connector.push([item('cap:b', 8, 3)]))[0].status).toBe('retryable');
+    sandbox.stock.createOrder({ lines: [{ listingId: 'cap:b', quantity: 2 }] });
+    expect((await connector.push([item('cap:b', 1, 3)]))[0].status).toBe('stale');
+    // Ingested, the sale of 2 leaves urikiri believing 1 is shown; RMS shows 6 (3 + 5 − 2): the raise landed.
+    expect((await connector.push([item('cap:b', 1, 1)]))[0].status).toBe('ok');
+    expect(sandbox.stock.quantity('cap:b')).toBe(1);
+  });
+
   it('reads back up to 1,000 listings a call, unknown and impossible ids as not found', async () => {
     listing('sock:l', 12);
     expect(await connector.read(['sock:l', 'sock:xl', 'Sock:L'])).toEqual([

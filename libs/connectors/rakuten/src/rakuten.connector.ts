@@ -107,11 +107,17 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
         results.set(item, { listingId: item.listingId, version: item.version, status: 'permanent', code: 'invalid-listing-id', message: problem });
       }
     }
-    const neverPublished = valid.filter((v) => v.item.lastPublished === null && v.item.target !== 0).map((v) => v.item.listingId);
-    const current = new Map((neverPublished.length > 0 ? await this.readChunk(neverPublished) : []).map((r) => [r.listingId, r]));
+    // Read first: a record never published, and one whose assumed lost raise RMS has since disproved.
+    // A sell-out is written as zero whatever RMS shows, so it needs no read.
+    const toRead = valid
+      .filter((v) => v.item.target !== 0 && (v.item.lastPublished === null || this.journal.needsReading(v.item.listingId)))
+      .map((v) => v.item.listingId);
+    const current = new Map((toRead.length > 0 ? await this.readChunk(toRead) : []).map((r) => [r.listingId, r]));
     let writes: Write[] = [];
     for (const { item, ref } of valid) {
-      const plan = planInventoryWrite(item, ref, current.get(item.listingId), this.journal.offsetOf(item.listingId));
+      const read = current.get(item.listingId);
+      const reading = item.lastPublished !== null && read?.found ? { lastPublished: item.lastPublished, shown: read.quantity } : undefined;
+      const plan = planInventoryWrite(item, ref, read, this.journal.offsetOf(item.listingId, reading));
       if ('result' in plan) {
         results.set(item, plan.result);
       } else {
@@ -122,8 +128,8 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
       try {
         await this.sendWrites(writes);
         for (const { item } of writes) {
-          this.journal.settle(item.listingId);
-          results.set(item, { listingId: item.listingId, version: item.version, status: 'ok', channelQuantity: null });
+          const readBack = this.journal.settle(item.listingId);
+          results.set(item, { listingId: item.listingId, version: item.version, status: 'ok', channelQuantity: null, ...(readBack ? { readBack } : {}) });
         }
         writes = [];
       } catch (error) {
@@ -181,6 +187,8 @@ export class RakutenConnector extends BaseConnector<RakutenCredentials> {
     const base = { listingId: item.listingId, version: item.version };
     const path = error.metadata?.propertyPath ?? '';
     if (write.mode === 'RELATIVE' && write.quantity < 0 && path.endsWith('quantity')) {
+      // RMS holds less than the lowering expects: unseen sales, or an assumed lost raise that never landed.
+      this.journal.disprove(item.listingId);
       return {
         ...base,
         status: 'stale',

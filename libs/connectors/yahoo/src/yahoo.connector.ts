@@ -321,11 +321,12 @@ export class YahooConnector extends BaseConnector<YahooCredentials> {
           message: `Yahoo!ショッピング answered setStock without a result for ${item.listingId}`,
         });
       } else {
-        this.journal.settle(item.listingId);
+        const readBack = this.journal.settle(item.listingId);
         outcome.set(item, {
           ...base,
           status: 'ok',
           channelQuantity: resultQuantity(result),
+          ...(readBack ? { readBack } : {}),
         });
       }
     }

@@ -37,17 +37,23 @@ export class OrderPolling {
     private readonly metrics: SyncMetrics,
   ) {}
 
-  /** Polls until nothing more is waiting (reconciliation uses it before judging drift). */
+  /**
+   * Polls until the account's orders have been fetched to the end by a fetch that began after this
+   * call (reconciliation uses it before judging drift). That fetch may be another ingestion's: the
+   * account's own polls keep running meanwhile, and they share the channel's order budget.
+   */
   async catchUp(accountId: string): Promise<void> {
+    const since = new Date();
     for (let round = 0; round < 20; round++) {
-      if ((await this.poll(accountId, false)).caughtUp) return;
+      if ((await this.poll(accountId, false, since)).caughtUp) return;
     }
   }
 
-  async poll(accountId: string, continueLater = true): Promise<PollReport> {
+  /** `since`: a fetch begun at or after it that reached the end counts as this poll's (default: each page's own fetch). */
+  async poll(accountId: string, continueLater = true, since?: Date): Promise<PollReport> {
     const report: PollReport = { pages: 0, applied: 0, duplicates: 0, unmapped: 0, caughtUp: false };
     for (let page = 0; page < MAX_PAGES_PER_RUN && !report.caughtUp; page++) {
-      const done = await this.pollPage(accountId, report);
+      const done = await this.pollPage(accountId, report, since);
       if (!done) return report;
     }
     if (!report.caughtUp && continueLater) await this.dispatcher.pollOrders(accountId);
@@ -60,8 +66,14 @@ export class OrderPolling {
    * declare anything. The channel call itself stays outside the lock — it waits on the channel's rate
    * limit and round trip, and the account's webhooks must not wait behind it. False when the account
    * cannot be polled (not cut over yet).
+   *
+   * A page thrown away because another ingestion moved first is caught up all the same when that
+   * ingestion's fetch began no earlier than `since` (this page's own fetch by default) and reached
+   * the end: it has seen every order this fetch could. Without that, two pollers of one account that
+   * share its order budget can keep overtaking each other, and the one that waits for "caught up"
+   * (reconciliation, which holds the account's push queue meanwhile) fetches for as long as sales go on.
    */
-  private async pollPage(accountId: string, report: PollReport): Promise<boolean> {
+  private async pollPage(accountId: string, report: PollReport, since?: Date): Promise<boolean> {
     const account = await this.directory.account(accountId);
     // Before cut-over the channel's history has not been imported as such; polling would treat old orders as new.
     if (!account.cutoverAt) return false;
@@ -71,8 +83,14 @@ export class OrderPolling {
     const fetchStartedAt = new Date();
     const fetched = await connector.fetchOrders(from);
     return this.lock.run(accountId, async () => {
-      // Someone else ingested from this cursor meanwhile: fetch again from where they stopped.
-      if (((await this.directory.account(accountId)).ordersCursor ?? null) !== from) return true;
+      const now = await this.directory.account(accountId);
+      // Someone else ingested from this cursor meanwhile: fetch again from where they stopped, unless
+      // they had fetched to the end from a moment late enough.
+      if ((now.ordersCursor ?? null) !== from) {
+        const caughtUpAt = now.ordersCaughtUpAt ?? null;
+        report.caughtUp = caughtUpAt !== null && caughtUpAt.getTime() >= (since ?? fetchStartedAt).getTime();
+        return true;
+      }
       const ingested = await this.ingest(accountId, fetched.events, connector.manifest.stockLoweredOn, false);
       report.applied += ingested.applied;
       report.duplicates += ingested.duplicates;

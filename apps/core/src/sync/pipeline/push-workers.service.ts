@@ -16,6 +16,22 @@ import { SyncJob, type AccountJobData, type ReconcileJobData } from './sync-jobs
 const ACCOUNT_REFRESH_MS = 2000;
 
 /**
+ * A read-back that could not settle its listings (the channel failed, ingestion was behind) is tried
+ * again after 2 s, doubling up to a minute, this many times: about ten minutes, longer than a channel's
+ * usual outage. After that the scheduled reconciliation is left to find what differs.
+ */
+const READ_BACK_ATTEMPTS = 12;
+const READ_BACK_RETRY_MS = 2000;
+const READ_BACK_RETRY_MAX_MS = 60_000;
+/**
+ * A listing refused as stale is read back this long after: by then the sale behind it has usually
+ * arrived (Shopify delivers a webhook again after 5 s), and the read-back finds it in line without
+ * catching the orders up. When not — a lost webhook, or an earlier write that landed unanswered and
+ * makes every later compare-and-set fail — the read-back catches up and repairs.
+ */
+const STALE_READ_BACK_DELAY_MS = 5000;
+
+/**
  * One BullMQ worker per channel account's push queue, limited to the channel's published push
  * rate (the limiter is kept in Redis, so it holds across every worker process), one round at a
  * time per process. Accounts added later get their worker within ACCOUNT_REFRESH_MS.
@@ -73,8 +89,11 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Reconciliation on the push queue: it never runs while one of the account's pushes does. */
   private async reconcile(job: Job<ReconcileJobData>): Promise<ReconciliationReport> {
-    const { accountId, repair } = job.data;
-    const report = await this.reconciler.reconcile(accountId, { repair });
+    const { accountId, repair, listingIds, attempt = 0 } = job.data;
+    const report = await this.reconciler.reconcile(accountId, { repair, listingIds });
+    if (listingIds !== undefined && report.unsettled.length > 0 && attempt + 1 < READ_BACK_ATTEMPTS) {
+      await this.dispatcher.readBack(accountId, report.unsettled, attempt + 1, Math.min(READ_BACK_RETRY_MAX_MS, READ_BACK_RETRY_MS * 2 ** attempt));
+    }
     const labels = this.labels(accountId);
     await this.metrics.increment('drift_found', labels, report.drift.length);
     await this.metrics.increment('drift_repaired', labels, report.repaired);
@@ -123,6 +142,10 @@ export class PushWorkers implements OnApplicationBootstrap, BeforeApplicationShu
     // A refused compare-and-set means the channel sold something we have not heard of: fetch it now.
     if (report.stale > 0) await this.dispatcher.pollOrders(accountId, { safetyNet: true });
     if (report.replan.length > 0) await this.dispatcher.allocate(report.replan);
+    // A lost answer left these uncertain (a lowering that landed and was sent again, a raise assumed
+    // to have landed that did not): the channel may show less than recorded, and no push would notice.
+    if (report.readBack.length > 0) await this.dispatcher.readBack(accountId, report.readBack);
+    if (report.staleListings.length > 0) await this.dispatcher.readBack(accountId, report.staleListings, 0, STALE_READ_BACK_DELAY_MS);
     if (report.deadLettered > 0) {
       await this.alerts.raise('dead-letter', accountId, `Dead letter: ${report.deadLettered} listing(s) of ${accountId} keep failing and were set aside`, { accountId, count: report.deadLettered });
     }

@@ -72,6 +72,16 @@ export class SyncDispatcher {
     await this.orders.add(SyncJob.Cutover, data, { ...jobOptions(QueueName.SyncOrders), jobId: `cutover-${accountId}` });
   }
 
+  /**
+   * Read these listings back and repair what differs, after `delayMs`: a write of theirs went
+   * unanswered and may have landed. Not coalesced, since each carries its own listings; it runs on the
+   * account's push queue like any reconciliation, so never while one of its pushes does.
+   */
+  async readBack(accountId: string, listingIds: number[], attempt = 0, delayMs = 0): Promise<void> {
+    const data: ReconcileJobData = { accountId, repair: true, listingIds, attempt };
+    await this.pushQueues.get(accountId).add(SyncJob.Reconcile, data, { ...pushJobOptions(), ...(delayMs > 0 ? { delay: delayMs } : {}) });
+  }
+
   async reconcile(accountId: string, repair: boolean): Promise<string> {
     const data: ReconcileJobData = { accountId, repair };
     const job = await this.pushQueues.get(accountId).add(SyncJob.Reconcile, data, {

@@ -37,4 +37,8 @@ export interface AccountJobData {
 
 export interface ReconcileJobData extends AccountJobData {
   repair: boolean;
+  /** A read-back of these listings only (database ids): writes whose answer was lost left them uncertain. */
+  listingIds?: number[];
+  /** Read-backs of these listings so far that could not settle them (the channel failed, ingestion was behind). */
+  attempt?: number;
 }
