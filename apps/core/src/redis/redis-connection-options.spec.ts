@@ -37,6 +37,8 @@ describe('standaloneOptions and clusterOptions', () => {
         sentinelPassword: 'watch',
       }),
     ).toEqual({
+      // Back within two seconds of an outage, behind Sentinel too.
+      retryStrategy: reconnectDelayMs,
       password: 'm@ster',
       db: 2,
       sentinels: [
@@ -62,7 +64,7 @@ describe('standaloneOptions and clusterOptions', () => {
         { host: 'n1', port: 7000 },
         { host: 'n2', port: 7001 },
       ],
-      redisOptions: { username: 'app', password: 'pw', tls: {} },
+      redisOptions: { retryStrategy: reconnectDelayMs, username: 'app', password: 'pw', tls: {} },
     });
   });
 
