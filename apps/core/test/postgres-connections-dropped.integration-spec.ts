@@ -1,3 +1,4 @@
+import { redisKeyspace } from '../src/redis/redis-keyspace';
 import type { ChannelSandbox } from '@urikiri/connector-sdk/testing';
 import { Queue } from 'bullmq';
 import { pushQueueName, QueueName } from '../src/queue/queue-names';
@@ -26,7 +27,7 @@ describe('PostgreSQL connections dropped mid-run', () => {
   let shops: Record<string, ChannelSandbox>;
   const queues: Queue[] = [];
   const queue = (name: string) => {
-    const opened = new Queue(name, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: api.queuePrefix });
+    const opened = new Queue(name, { connection: redisConnectionOptions(TEST_REDIS_URL), prefix: redisKeyspace(api.queuePrefix).bullPrefix });
     queues.push(opened);
     return opened;
   };

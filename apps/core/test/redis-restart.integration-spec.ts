@@ -1,3 +1,4 @@
+import { redisKeyspace } from '../src/redis/redis-keyspace';
 import type { ChannelSandbox } from '@urikiri/connector-sdk/testing';
 import { Queue } from 'bullmq';
 import { LEDGER_CHECKPOINT_SCHEDULER_ID } from '../src/queue/ledger-checkpoint/ledger-checkpoint.job';
@@ -17,7 +18,7 @@ interface Health {
 
 /** The job scheduler ids of one queue, read straight from the service's Redis. */
 async function schedulerIds(redisUrl: string, prefix: string, queueName: string): Promise<string[]> {
-  const queue = new Queue(queueName, { connection: redisConnectionOptions(redisUrl), prefix });
+  const queue = new Queue(queueName, { connection: redisConnectionOptions(redisUrl), prefix: redisKeyspace(prefix).bullPrefix });
   try {
     return (await queue.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
   } finally {
