@@ -26,7 +26,7 @@ const BUYER_VALUES = Object.values(BUYER);
 const ORDER_LINE_COLUMNS = [
   'id', 'account_id', 'order_id', 'line_id', 'channel_listing_id', 'product_id', 'quantity', 'cancelled', 'shipped', 'taken',
   'applied_cancelled', 'applied_shipped', 'shipped_before_cutover', 'reservation_id', 'unmapped', 'first_seen_at',
-  'returned', 'applied_returned', 'returned_before_cutover',
+  'returned', 'applied_returned', 'returned_before_cutover', 'unfollowed_held',
 ];
 const INGESTED_EVENT_COLUMNS = ['account_id', 'event_id', 'at'];
 
