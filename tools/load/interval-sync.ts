@@ -8,6 +8,8 @@ import type { DemoSandboxes } from '../demo/sandboxes/demo-sandboxes';
 import type { LoadProduct } from './load-catalogue';
 import type { RuleTargets } from './rule-targets';
 
+const MAX_PAGES_PER_CYCLE = 20;
+
 const CONNECTOR_CLASSES: Record<DemoChannelId, ConnectorClass> = {
   amazon: amazon[0] as ConnectorClass,
   rakuten: rakuten[0] as ConnectorClass,
@@ -32,6 +34,8 @@ export class IntervalSync {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   cycles = 0;
+  /** Channel downloads or overwrites that failed and were left to the next cycle. */
+  failures = 0;
 
   constructor(
     private readonly sandboxes: DemoSandboxes,
@@ -59,9 +63,14 @@ export class IntervalSync {
     await this.running;
   }
 
+  /**
+   * One sync: every channel's new orders, then every channel's changed quantities. A channel that
+   * fails (a timeout, a limit) is skipped until the next cycle, as such tools do; the others go on.
+   */
   private async cycle(): Promise<void> {
-    for (const channel of DEMO_CHANNEL_IDS) await this.downloadOrders(channel);
-    await Promise.all(DEMO_CHANNEL_IDS.map((channel) => this.overwrite(channel)));
+    const downloads = await Promise.allSettled(DEMO_CHANNEL_IDS.map((channel) => this.downloadOrders(channel)));
+    const writes = await Promise.allSettled(DEMO_CHANNEL_IDS.map((channel) => this.overwrite(channel)));
+    this.failures += [...downloads, ...writes].filter((r) => r.status === 'rejected').length;
     this.cycles += 1;
   }
 
@@ -74,9 +83,10 @@ export class IntervalSync {
     }
   }
 
+  /** At most MAX_PAGES_PER_CYCLE pages a cycle: a channel that pages slowly (Amazon: one a minute after a burst) catches up over cycles. */
   private async downloadOrders(channel: DemoChannelId): Promise<void> {
     let cursor = this.cursors.get(channel) ?? null;
-    for (;;) {
+    for (let pages = 0; pages < MAX_PAGES_PER_CYCLE; pages++) {
       const page = await this.connectors[channel].fetchOrders(cursor);
       for (const event of page.events) {
         if (event.status !== 'created') continue;
