@@ -32,6 +32,7 @@ export class IntervalSync {
   private readonly skuOfListing = new Map<string, LoadProduct>();
   private version = 0;
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   private running: Promise<void> | null = null;
   cycles = 0;
   /** Channel downloads or overwrites that failed and were left to the next cycle. */
@@ -58,9 +59,13 @@ export class IntervalSync {
     }, this.intervalMs);
   }
 
+  /**
+   * No cycle starts after this. One under way is not awaited: a slow channel can keep it paging for
+   * minutes, and what it still sends once the run's sandboxes close fails and is let go.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    this.stopped = true;
   }
 
   /**
@@ -86,7 +91,7 @@ export class IntervalSync {
   /** At most MAX_PAGES_PER_CYCLE pages a cycle: a channel that pages slowly (Amazon: one a minute after a burst) catches up over cycles. */
   private async downloadOrders(channel: DemoChannelId): Promise<void> {
     let cursor = this.cursors.get(channel) ?? null;
-    for (let pages = 0; pages < MAX_PAGES_PER_CYCLE; pages++) {
+    for (let pages = 0; pages < MAX_PAGES_PER_CYCLE && !this.stopped; pages++) {
       const page = await this.connectors[channel].fetchOrders(cursor);
       for (const event of page.events) {
         if (event.status !== 'created') continue;
