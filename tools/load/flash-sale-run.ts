@@ -86,12 +86,12 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
     const setupStarted = Date.now();
     log(`starting the service on ${scenario.database} and four sandboxes (${scenario.latencyMs} ms per call)`);
     const service = await (options.startService ?? startLoadService)(scenario, options.serviceEnv);
-    const service_ = service;
     closers.push(() => service.close());
     const runtime: DemoRuntime = await startDemoRuntime({ basePort: 0, stateFile: join(directory, 'event-driven.json'), sandboxes: each });
     closers.push(() => runtime.close());
     runtime.control.connect(service.url, service.api);
-    log(`service at ${service.url} (LOAD_DEBUG_KEY=${process.env["LOAD_DEBUG"] ? service.api.key : "hidden"})`);
+    // LOAD_DEBUG=1 prints the throwaway admin key too, to query the service while the run goes on.
+    log(`service at ${service.url}${process.env['LOAD_DEBUG'] ? ` (admin key ${service.api.key})` : ''}`);
     log(`seeding ${products.length} SKUs on ${DEMO_CHANNEL_IDS.length} channels and waiting until every listing is in line`);
     await seedLoad(service.api, runtime.sandboxes.all, products, Math.max(120_000, products.length * 400));
     const eventDriven = new SaleWorld('eventDriven', runtime.sandboxes, products, targets);
@@ -140,8 +140,8 @@ export async function runFlashSale(options: FlashSaleOptions): Promise<FlashSale
       }
       if (Date.now() - toldAt >= 5000) {
         toldAt = Date.now();
-        const service = await channelSyncState(service_.api, runtime.sandboxes.all, { skus: out.slice(0, 4).map((l) => l.sku) });
-        log(`${out.length} listings not yet in line, e.g. ${out.slice(0, 4).map((l) => `${l.channel} ${l.sku} shows ${l.shows}, rules say ${l.should}`).join('; ')} | service: ${service.filter((l) => !l.inLine).slice(0, 4).map(describeLine).join('; ')}`);
+        const serviceSays = await channelSyncState(service.api, runtime.sandboxes.all, { skus: out.slice(0, 4).map((l) => l.sku) });
+        log(`${out.length} listings not yet in line, e.g. ${out.slice(0, 4).map((l) => `${l.channel} ${l.sku} shows ${l.shows}, rules say ${l.should}`).join('; ')} | service: ${serviceSays.filter((l) => !l.inLine).slice(0, 4).map(describeLine).join('; ')}`);
       }
       await sleep(50);
     }
